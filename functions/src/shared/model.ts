@@ -1,0 +1,191 @@
+// Document shapes, one interface per collection. `docs/data-model.md` says who
+// writes each field (client under rules, or functions only).
+import type {
+  AuthorRole,
+  AvailabilityChoice,
+  CaseCircumstance,
+  ConversationStatus,
+  Level,
+  MessageKind,
+  MessageVisibility,
+  Role,
+} from './catalogue';
+
+/** Both SDKs' Timestamp satisfy this, so shared code never imports an SDK. */
+export interface Time {
+  toMillis(): number;
+}
+
+export interface ChatSettingsDoc {
+  enabled: boolean;
+  general: GeneralSettings;
+  revision: number;
+  updatedAt: Time;
+  updatedBy: string;
+}
+
+export interface GeneralSettings {
+  maxConversationsPerSpecialist: number;
+  queueWaitSeconds: number;
+  inactivityWarningSeconds: number;
+  inactivityCloseSeconds: number;
+  ratingEnabled: boolean;
+  showSpecialistName: boolean;
+  firstResponseTargetSeconds: number;
+}
+
+export type SystemMessageKey =
+  | 'welcome'
+  | 'queued'
+  | 'specialistJoined'
+  | 'transferred'
+  | 'nobodyAvailable'
+  | 'offlineReceived'
+  | 'closed'
+  | 'ratingRequest'
+  | 'inactivityWarning';
+
+export interface Shortcut {
+  key: string;
+  text: string;
+}
+
+export interface ChatMessagesDoc {
+  messages: Record<SystemMessageKey, string>;
+  shortcuts: Shortcut[];
+  revision: number;
+  updatedAt: Time;
+  updatedBy: string;
+}
+
+export interface UserDoc {
+  displayName: string;
+  email: string;
+  role: Role;
+}
+
+export interface ProjectDoc {
+  name: string;
+  description: string;
+  /** Functions-only counter behind per-project sequential case numbers. */
+  lastCaseNumber: number;
+}
+
+export interface MemberDoc {
+  displayName: string;
+  addedAt: Time;
+}
+
+export interface ProjectSpecialistDoc {
+  displayName: string;
+  level: Level;
+  addedAt: Time;
+  addedBy: string;
+}
+
+export interface GroupDoc {
+  name: string;
+  specialistIds: string[];
+}
+
+export interface CaseTemplateField {
+  key: string;
+  label: string;
+  mandatory: boolean;
+}
+
+export interface CaseTemplateDoc {
+  name: string;
+  fields: CaseTemplateField[];
+  updatedAt: Time;
+}
+
+export interface CaseDefaults {
+  type: string;
+  category: string;
+  service: string;
+  priority: 'low' | 'medium' | 'high' | 'critical';
+  group: string;
+}
+
+export interface CaseConfigDoc {
+  templateId: string;
+  defaults: CaseDefaults;
+  /** e.g. `Chat: {firstLine}` */
+  subjectPattern: string;
+  updatedAt: Time;
+  updatedBy: string;
+}
+
+export interface CaseDoc {
+  projectId: string;
+  number: number;
+  subject: string;
+  templateId: string;
+  defaults: CaseDefaults;
+  circumstance: CaseCircumstance;
+  sourceId: string;
+  requesterId: string;
+  requesterName: string;
+  description: string;
+  createdAt: Time;
+  createdBy: string;
+}
+
+export interface ConversationDoc {
+  projectId: string;
+  userId: string;
+  userName: string;
+  status: ConversationStatus;
+  level: Level;
+  specialistId: string | null;
+  specialistName: string | null;
+  createdAt: Time;
+  queuedAt: Time;
+  assignedAt: Time | null;
+  closedAt: Time | null;
+  caseId: string | null;
+  caseNumber: number | null;
+}
+
+export interface MessageDoc {
+  authorId: string;
+  authorRole: AuthorRole;
+  authorName: string;
+  kind: MessageKind;
+  visibility: MessageVisibility;
+  text: string;
+  createdAt: Time;
+}
+
+export interface TypingDoc {
+  at: Time;
+}
+
+export interface OfflineMessageDoc {
+  projectId: string;
+  userId: string;
+  userName: string;
+  text: string;
+  createdAt: Time;
+  caseId: string | null;
+  caseNumber: number | null;
+}
+
+export interface RatingDoc {
+  conversationId: string;
+  projectId: string;
+  userId: string;
+  specialistId: string;
+  score: 1 | 2 | 3 | 4 | 5;
+  comment: string;
+  createdAt: Time;
+}
+
+export interface PresenceDoc {
+  /** What the specialist chose; availability also needs a fresh connection. */
+  choice: AvailabilityChoice;
+  /** One entry per open tab or device: connection id -> last sign of life. */
+  connections: Record<string, Time>;
+  updatedAt: Time;
+}
