@@ -72,11 +72,15 @@ export interface ProjectDoc {
 }
 
 export interface MemberDoc {
+  /** Same as the document id; lets a collection-group query find "my projects". */
+  uid: string;
   displayName: string;
   addedAt: Time;
 }
 
 export interface ProjectSpecialistDoc {
+  /** Same as the document id; lets a collection-group query find "my projects". */
+  uid: string;
   displayName: string;
   level: Level;
   addedAt: Time;
