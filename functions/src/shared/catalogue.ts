@@ -55,6 +55,7 @@ export const COLLECTIONS = {
   ratings: 'ratings',
   presence: 'presence',
   specialistStats: 'specialistStats',
+  specialistLoad: 'specialistLoad',
 } as const;
 
 export const SUBCOLLECTIONS = {
@@ -96,6 +97,7 @@ export const paths = {
   rating: (conversationId: string) => `${COLLECTIONS.ratings}/${conversationId}`,
   presence: (uid: string) => `${COLLECTIONS.presence}/${uid}`,
   specialistStats: (uid: string) => `${COLLECTIONS.specialistStats}/${uid}`,
+  specialistLoad: (uid: string) => `${COLLECTIONS.specialistLoad}/${uid}`,
   /** Realtime Database path of one connection of one specialist (production presence). */
   rtdbConnection: (uid: string, connectionId: string) => `status/${uid}/connections/${connectionId}`,
   rtdbStatus: (uid: string) => `status/${uid}`,
@@ -107,7 +109,20 @@ export const caseIdFor = (circumstance: CaseCircumstance, sourceId: string) =>
 
 export const CALLABLES = {
   setRole: 'setRole',
+  transferToLevel2: 'transferToLevel2',
+  convertToCase: 'convertToCase',
 } as const;
+
+/** Presence timing. A connection not refreshed within the TTL counts as gone. */
+export const PRESENCE = {
+  heartbeatIntervalMs: 15_000,
+  ttlMs: 45_000,
+  /** How long a vanished specialist's conversations wait before going back to the queue. */
+  reassignGraceMs: 60_000,
+} as const;
+
+/** Typing indicator: written at most every throttleMs, shown while younger than freshMs. */
+export const TYPING = { throttleMs: 3_000, freshMs: 6_000 } as const;
 
 /** Where the app runs its callables; must match functions' `setGlobalOptions`. */
 export const FUNCTIONS_REGION = 'us-central1';

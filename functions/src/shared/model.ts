@@ -148,8 +148,46 @@ export interface ConversationDoc {
   queuedAt: Time;
   assignedAt: Time | null;
   closedAt: Time | null;
+  /** Who closed it; a client closing must name its own side. */
+  closedBy: CloserRole | null;
   caseId: string | null;
   caseNumber: number | null;
+  /** Functions only: 1-based place in the queue while queued, else null. */
+  queuePosition: number | null;
+  /** Functions only: true while queued with no connected specialist at this level (offer an offline message). */
+  nobodyAvailable: boolean;
+  /** Functions only: each specialist's part of the conversation, oldest first. */
+  engagements: Engagement[];
+  /** Functions only: last message from the user / from anyone, for inactivity handling. */
+  lastUserMessageAt: Time | null;
+  lastMessageAt: Time | null;
+  /** Functions only: when the inactivity warning was sent for the current silence. */
+  inactivityWarnedAt: Time | null;
+}
+
+export type CloserRole = 'user' | 'specialist' | 'system';
+
+export const ENGAGEMENT_OUTCOMES = ['active', 'closed', 'transferred', 'requeued'] as const;
+export type EngagementOutcome = (typeof ENGAGEMENT_OUTCOMES)[number];
+
+/** One specialist's part of a conversation: metrics credit work per engagement. */
+export interface Engagement {
+  specialistId: string;
+  specialistName: string;
+  level: Level;
+  /** Assignment or transfer time. */
+  startedAt: Time;
+  endedAt: Time | null;
+  firstResponseAt: Time | null;
+  outcome: EngagementOutcome;
+  /** True when this specialist converted the conversation into a case. */
+  convertedToCase: boolean;
+}
+
+/** Functions only: what a specialist is serving now; capacity checks read it in transactions. */
+export interface SpecialistLoadDoc {
+  activeConversationIds: string[];
+  updatedAt: Time;
 }
 
 export interface MessageDoc {
@@ -192,4 +230,6 @@ export interface PresenceDoc {
   /** One entry per open tab or device: connection id -> last sign of life. */
   connections: Record<string, Time>;
   updatedAt: Time;
+  /** Functions only (RTDB mirror): time of the newest mirrored RTDB event, to drop out-of-order ones. */
+  mirroredEventAt?: Time;
 }
