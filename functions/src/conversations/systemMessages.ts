@@ -4,8 +4,8 @@
 import { FieldValue, type Transaction } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import type { EffectiveSettings } from '../platform/settings';
-import { paths } from '../shared/catalogue';
-import type { MessageVisibility, SystemMessageKey } from '../shared/model';
+import { paths, type MessageVisibility } from '../shared/catalogue';
+import type { SystemMessageKey } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
 
 export type MessageValues = Partial<Record<'userName' | 'specialistName' | 'projectName' | 'caseNumber' | 'position', string | number>>;
