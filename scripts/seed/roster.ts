@@ -167,49 +167,54 @@ export const CASE_TEMPLATES: CaseTemplate[] = [
 
 const SUBJECT_PATTERN = 'Chat: {firstLine}';
 
-const configs = (
+function config(
   projectId: string,
-  offline: { templateId: string; defaults: CaseDefaults },
-  conversion: { templateId: string; defaults: CaseDefaults },
-): CaseConfig[] => [
-  { projectId, circumstance: 'offline', subjectPattern: SUBJECT_PATTERN, ...offline },
-  { projectId, circumstance: 'conversion', subjectPattern: SUBJECT_PATTERN, ...conversion },
-];
+  circumstance: CaseCircumstance,
+  templateId: string,
+  defaults: Omit<CaseDefaults, 'category'>,
+): CaseConfig {
+  const withCategory = { ...defaults, category: 'Chat' };
+  return { projectId, circumstance, templateId, defaults: withCategory, subjectPattern: SUBJECT_PATTERN };
+}
 
+/** Offline messages become requests; a conversation converted mid-chat is usually an incident. */
 export const CASE_CONFIGS: CaseConfig[] = [
-  ...configs(
-    'it-support',
-    {
-      templateId: 'chat-request',
-      defaults: { type: 'request', category: 'Chat', service: 'IT service desk', priority: 'medium', group: 'service-desk-l1' },
-    },
-    {
-      templateId: 'chat-incident',
-      defaults: { type: 'incident', category: 'Chat', service: 'IT service desk', priority: 'medium', group: 'service-desk-l1' },
-    },
-  ),
-  ...configs(
-    'hr',
-    {
-      templateId: 'chat-request',
-      defaults: { type: 'request', category: 'Chat', service: 'HR advice', priority: 'low', group: 'hr-partners' },
-    },
-    {
-      templateId: 'chat-request',
-      defaults: { type: 'request', category: 'Chat', service: 'HR advice', priority: 'medium', group: 'hr-partners' },
-    },
-  ),
-  ...configs(
-    'facilities',
-    {
-      templateId: 'chat-request',
-      defaults: { type: 'request', category: 'Chat', service: 'Building services', priority: 'low', group: 'building-ops' },
-    },
-    {
-      templateId: 'chat-incident',
-      defaults: { type: 'incident', category: 'Chat', service: 'Building services', priority: 'high', group: 'building-ops' },
-    },
-  ),
+  config('it-support', 'offline', 'chat-request', {
+    type: 'request',
+    service: 'IT service desk',
+    priority: 'medium',
+    group: 'service-desk-l1',
+  }),
+  config('it-support', 'conversion', 'chat-incident', {
+    type: 'incident',
+    service: 'IT service desk',
+    priority: 'medium',
+    group: 'service-desk-l1',
+  }),
+  config('hr', 'offline', 'chat-request', {
+    type: 'request',
+    service: 'HR advice',
+    priority: 'low',
+    group: 'hr-partners',
+  }),
+  config('hr', 'conversion', 'chat-request', {
+    type: 'request',
+    service: 'HR advice',
+    priority: 'medium',
+    group: 'hr-partners',
+  }),
+  config('facilities', 'offline', 'chat-request', {
+    type: 'request',
+    service: 'Building services',
+    priority: 'low',
+    group: 'building-ops',
+  }),
+  config('facilities', 'conversion', 'chat-incident', {
+    type: 'incident',
+    service: 'Building services',
+    priority: 'high',
+    group: 'building-ops',
+  }),
 ];
 
 export const CHAT_SETTINGS: Omit<ChatSettingsDoc, 'updatedAt'> = {
@@ -230,11 +235,12 @@ export interface DemoLogin {
   email: string;
   password: string;
   role: Role;
-  tryThis: string;
+  /** What to try with this account. */
+  note: string;
 }
 
-function login(account: Account, tryThis: string): DemoLogin {
-  return { email: account.email, password: DEMO_PASSWORD, role: account.role, tryThis };
+function login(account: Account, note: string): DemoLogin {
+  return { email: account.email, password: DEMO_PASSWORD, role: account.role, note };
 }
 
 function byUid<T extends Account>(list: T[], uid: string): T {
