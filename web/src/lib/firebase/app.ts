@@ -1,0 +1,70 @@
+// The one Firebase app of this page. The root layout awaits connectFirebase()
+// before rendering, so everything below it may call firebase() synchronously.
+import { initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
+import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
+import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
+import type { Database } from 'firebase/database';
+import { FUNCTIONS_REGION } from '$shared/catalogue';
+import { loadRuntimeConfig, type RuntimeConfig } from './config';
+
+export interface FirebaseHandles {
+  app: FirebaseApp;
+  auth: Auth;
+  db: Firestore;
+  functions: Functions;
+}
+
+let connecting: Promise<FirebaseHandles> | undefined;
+let handles: FirebaseHandles | undefined;
+let runtime: RuntimeConfig | undefined;
+
+function connect(config: RuntimeConfig): FirebaseHandles {
+  const app = initializeApp(config.options);
+  const auth = getAuth(app);
+  const db = getFirestore(app);
+  const functions = getFunctions(app, FUNCTIONS_REGION);
+  const emulators = config.emulators;
+  if (emulators) {
+    connectAuthEmulator(auth, `http://${emulators.auth.host}:${emulators.auth.port}`, { disableWarnings: true });
+    connectFirestoreEmulator(db, emulators.firestore.host, emulators.firestore.port);
+    connectFunctionsEmulator(functions, emulators.functions.host, emulators.functions.port);
+  }
+  return { app, auth, db, functions };
+}
+
+/** Initialises Firebase once; later calls share the same promise. A failure may be retried. */
+export function connectFirebase(): Promise<FirebaseHandles> {
+  connecting ??= loadRuntimeConfig().then(
+    (config) => {
+      runtime = config;
+      handles = connect(config);
+      return handles;
+    },
+    (error: unknown) => {
+      connecting = undefined;
+      throw error;
+    },
+  );
+  return connecting;
+}
+
+/** The connected SDKs. Throws if used before the root layout's connectFirebase() settled. */
+export function firebase(): FirebaseHandles {
+  if (!handles) throw new Error('Firebase is not connected yet; the root layout must await connectFirebase() first.');
+  return handles;
+}
+
+let database: Promise<Database> | undefined;
+
+/** The Realtime Database, loaded on first use so pages without presence do not ship its SDK. */
+export function realtimeDatabase(): Promise<Database> {
+  const { app } = firebase();
+  const emulator = runtime?.emulators?.database;
+  database ??= import('firebase/database').then(({ getDatabase, connectDatabaseEmulator }) => {
+    const rtdb = getDatabase(app);
+    if (emulator) connectDatabaseEmulator(rtdb, emulator.host, emulator.port);
+    return rtdb;
+  });
+  return database;
+}
