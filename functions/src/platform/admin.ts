@@ -3,7 +3,8 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 
-if (getApps().length === 0) initializeApp();
+// Tests may create named apps first; only the default app matters here.
+if (!getApps().some((app) => app.name === '[DEFAULT]')) initializeApp();
 
 export const db = getFirestore();
 export const auth = getAuth();

@@ -40,6 +40,8 @@ export const LIMITS = {
   shortcuts: 200,
   systemMessageText: 1000,
   caseTemplateFields: 50,
+  /** firestore.rules enforce it on projects/{p}.description. */
+  projectDescription: 2000,
 } as const;
 
 /** Firestore collection and document paths. Subcollections are built by functions below. */
@@ -65,6 +67,7 @@ export const SUBCOLLECTIONS = {
   messages: 'messages',
   typing: 'typing',
   days: 'days',
+  appliedEvents: 'appliedEvents',
 } as const;
 
 export const SETTINGS_DOCS = {
@@ -97,6 +100,10 @@ export const paths = {
   rating: (conversationId: string) => `${COLLECTIONS.ratings}/${conversationId}`,
   presence: (uid: string) => `${COLLECTIONS.presence}/${uid}`,
   specialistStats: (uid: string) => `${COLLECTIONS.specialistStats}/${uid}`,
+  specialistDay: (uid: string, day: string) =>
+    `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.days}/${day}`,
+  specialistAppliedEvent: (uid: string, eventId: string) =>
+    `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.appliedEvents}/${eventId}`,
   specialistLoad: (uid: string) => `${COLLECTIONS.specialistLoad}/${uid}`,
   /** Realtime Database path of one connection of one specialist (production presence). */
   rtdbConnection: (uid: string, connectionId: string) => `status/${uid}/connections/${connectionId}`,
@@ -113,10 +120,14 @@ export const CALLABLES = {
   convertToCase: 'convertToCase',
 } as const;
 
-/** Presence timing. A connection not refreshed within the TTL counts as gone. */
+/**
+ * Presence timing. A connection not refreshed within the TTL counts as gone. The
+ * TTL outlasts Chrome's one-wake-per-minute throttling of long-hidden tabs, so a
+ * specialist with the console in a background tab stays available.
+ */
 export const PRESENCE = {
   heartbeatIntervalMs: 15_000,
-  ttlMs: 45_000,
+  ttlMs: 90_000,
   /** How long a vanished specialist's conversations wait before going back to the queue. */
   reassignGraceMs: 60_000,
 } as const;

@@ -1,0 +1,51 @@
+// Whether a specialist can take work, judged from the presence document alone.
+// Freshness is decided by time, so a tab that crashed, a heartbeat that stopped
+// or an RTDB disconnect that never arrived all expire without any sweeper.
+import { PRESENCE } from '../shared/catalogue';
+import type { PresenceDoc } from '../shared/model';
+
+/** The part of a presence document availability depends on; a missing document is `undefined`. */
+export type PresenceView = Pick<PresenceDoc, 'choice' | 'connections'>;
+
+/** Milliseconds of the most recent connection timestamp, or null without any connection. */
+export function newestSignOfLife(p: Pick<PresenceDoc, 'connections'> | undefined): number | null {
+  let newest: number | null = null;
+  for (const at of Object.values(p?.connections ?? {})) {
+    // A client snapshot shows a pending server timestamp as null until the server stamps it.
+    const ms = at?.toMillis();
+    if (ms !== undefined && (newest === null || ms > newest)) newest = ms;
+  }
+  return newest;
+}
+
+/** True while some connection showed life within PRESENCE.ttlMs of `nowMs`. */
+export function isConnected(p: Pick<PresenceDoc, 'connections'> | undefined, nowMs: number): boolean {
+  const newest = newestSignOfLife(p);
+  return newest !== null && nowMs - newest <= PRESENCE.ttlMs;
+}
+
+/** Chose "available", is connected, and serves fewer conversations than the limit. */
+export function isAvailable(
+  p: PresenceView | undefined,
+  activeCount: number,
+  maxConversations: number,
+  nowMs: number,
+): boolean {
+  return p?.choice === 'available' && isConnected(p, nowMs) && activeCount < maxConversations;
+}
+
+/**
+ * True when a presence write turns a specialist who could not be offered work
+ * into one who can (chose available, or came back after their connections
+ * expired): the moment routing should pull queued conversations. Both sides are
+ * judged at the write's time, so a routine heartbeat of someone already
+ * available is not a transition. Capacity is routing's business, not presence's.
+ */
+export function becameAvailable(
+  before: PresenceView | undefined,
+  after: PresenceView | undefined,
+  atMs: number,
+): boolean {
+  const ready = (p: PresenceView | undefined) => p?.choice === 'available' && isConnected(p, atMs);
+  return !ready(before) && ready(after);
+}
