@@ -188,6 +188,8 @@ export interface Engagement {
 export interface SpecialistLoadDoc {
   activeConversationIds: string[];
   updatedAt: Time;
+  /** When routing or a transfer last gave them a conversation; breaks ties between equally busy specialists. */
+  lastAssignedAt?: Time;
 }
 
 export interface MessageDoc {
@@ -212,6 +214,13 @@ export interface OfflineMessageDoc {
   createdAt: Time;
   caseId: string | null;
   caseNumber: number | null;
+  /**
+   * Functions only, absent until the offline trigger runs: why no case could be
+   * created (e.g. the configured template has mandatory fields), else null. The
+   * message itself is kept either way. Optional because clients create the doc
+   * without it.
+   */
+  caseError?: string | null;
 }
 
 export interface RatingDoc {
@@ -232,4 +241,41 @@ export interface PresenceDoc {
   updatedAt: Time;
   /** Functions only (RTDB mirror): time of the newest mirrored RTDB event, to drop out-of-order ones. */
   mirroredEventAt?: Time;
+}
+
+export type RatingScoreKey = '1' | '2' | '3' | '4' | '5';
+
+/** Rating totals; average = ratingSum / ratingCount. */
+export interface RatingAggregate {
+  ratingCount: number;
+  ratingSum: number;
+  /** Every score key is present, 0 when unused, so charts need no gap filling. */
+  ratingDistribution: Record<RatingScoreKey, number>;
+}
+
+/**
+ * specialistStats/{uid}: all-time aggregates of one specialist; functions only.
+ * Each aggregate (ratings now, conversation outcomes later) owns its own fields,
+ * adds to them with increments and reads a missing field as zero, so a document
+ * may hold any subset and a new aggregate is one more `Partial<...>` here.
+ */
+export interface SpecialistStatsDoc extends Partial<RatingAggregate> {
+  updatedAt: Time;
+}
+
+/** specialistStats/{uid}/days/{yyyy-mm-dd}: the same aggregates for one UTC day. */
+export interface SpecialistDayDoc extends Partial<RatingAggregate> {
+  /** Same as the document id, for range queries over days. */
+  day: string;
+  updatedAt: Time;
+}
+
+/**
+ * specialistStats/{uid}/appliedEvents/{eventId}: marks a source event as counted,
+ * created in the same transaction as the increments so a replay counts nothing.
+ */
+export interface AppliedStatsEventDoc {
+  kind: 'rating';
+  sourceId: string;
+  appliedAt: Time;
 }

@@ -1,0 +1,75 @@
+// Callable: the assigned specialist turns an open conversation into a case
+// whose description is the transcript the user saw.
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import { markConvertedToCase } from '../conversations/engagements';
+import { postSystemMessageIn } from '../conversations/systemMessages';
+import { db } from '../platform/admin';
+import { guarded, parsePayload, requireRole } from '../platform/callable';
+import { paths, SUBCOLLECTIONS } from '../shared/catalogue';
+import type { ConversationDoc, MessageDoc } from '../shared/model';
+import { renderTemplate } from '../shared/templates';
+import { CONVERTED_TO_CASE_MESSAGE, conversionDecision, convertToCaseSchema } from './conversion';
+import { CaseRefusedError, createCase } from './createCase';
+import type { TranscriptMessage } from './transcript';
+
+function transcriptMessage(doc: DocumentSnapshot): TranscriptMessage {
+  const m = doc.data() as MessageDoc;
+  return { ...m, createdAtMillis: m.createdAt?.toMillis() ?? 0 };
+}
+
+/** All messages, filtered in code: a visibility filter plus ordering would need a composite index. */
+async function conversationMessages(conversationId: string): Promise<TranscriptMessage[]> {
+  const messages = await db
+    .doc(paths.conversation(conversationId))
+    .collection(SUBCOLLECTIONS.messages)
+    .orderBy('createdAt')
+    .get();
+  return messages.docs.map(transcriptMessage);
+}
+
+async function linkCase(conversationId: string, specialistId: string, caseId: string, caseNumber: number) {
+  const ref = db.doc(paths.conversation(conversationId));
+  await db.runTransaction(async (tx) => {
+    const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
+    if (!conversation) throw new HttpsError('not-found', 'The conversation was deleted while the case was being created.');
+    // A concurrent request already linked this same (deterministic) case.
+    if (conversation.caseId === caseId) return;
+    tx.update(ref, {
+      caseId,
+      caseNumber,
+      engagements: markConvertedToCase(conversation.engagements ?? [], specialistId),
+    });
+    postSystemMessageIn(tx, {
+      conversationId,
+      eventKey: `case-${caseId}`,
+      text: renderTemplate(CONVERTED_TO_CASE_MESSAGE, { caseNumber }),
+    });
+  });
+}
+
+export const convertToCase = onCall(async (request) => {
+  const caller = requireRole(request, 'specialist');
+  const { conversationId } = parsePayload(convertToCaseSchema, request.data);
+  return guarded('convertToCase', async () => {
+    const snapshot = await db.doc(paths.conversation(conversationId)).get();
+    if (!snapshot.exists) throw new HttpsError('not-found', `No conversation ${conversationId}.`);
+    const conversation = snapshot.data() as ConversationDoc;
+    const decision = conversionDecision(conversation, caller.uid);
+    if (decision.action === 'refuse') throw new HttpsError(decision.code, decision.message);
+    if (decision.action === 'existing') return { caseId: decision.caseId, caseNumber: decision.caseNumber };
+
+    const created = await createCase({
+      source: { circumstance: 'conversion', messages: await conversationMessages(conversationId) },
+      sourceId: conversationId,
+      projectId: conversation.projectId,
+      requester: { id: conversation.userId, name: conversation.userName },
+      createdBy: caller.uid,
+    }).catch((error: unknown) => {
+      if (error instanceof CaseRefusedError) throw new HttpsError('failed-precondition', error.message);
+      throw error;
+    });
+    await linkCase(conversationId, caller.uid, created.caseId, created.number);
+    return { caseId: created.caseId, caseNumber: created.number };
+  });
+});
