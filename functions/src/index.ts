@@ -2,3 +2,14 @@
 import './platform/options';
 
 export { setRole } from './roles/setRole';
+export { mirrorPresence } from './presence/mirror';
+export { onOfflineMessageCreated } from './cases/onOfflineMessageCreated';
+export { convertToCase } from './cases/convertToCase';
+export { onRatingCreated } from './ratings/onRatingCreated';
+export { onConversationCreated, onConversationUpdated } from './conversations/lifecycle';
+export { onConversationMessageCreated } from './conversations/messageActivity';
+export { sweepConversations } from './conversations/sweepConversations';
+export { onPresenceWritten, onProjectSpecialistWritten } from './routing/triggers';
+export { transferToLevel2 } from './transfer/transferToLevel2';
+export { onConversationClosedForMetrics } from './metrics/onConversationClosedForMetrics';
+export { onRatingCreatedForMetrics } from './metrics/onRatingCreatedForMetrics';

@@ -1,7 +1,7 @@
 // System messages the chat posts into a conversation (welcome, joined, closed...).
 // Ids are derived from the event that causes them, so a retried trigger writes
 // the same document again instead of posting a duplicate.
-import { FieldValue, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type Timestamp, type Transaction } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import type { EffectiveSettings } from '../platform/settings';
 import { paths, type MessageVisibility } from '../shared/catalogue';
@@ -16,6 +16,8 @@ export interface SystemMessage {
   eventKey: string;
   text: string;
   visibility?: MessageVisibility;
+  /** Backdates the message (e.g. a welcome stamped at the conversation's start, so it always comes first); default: server time. */
+  at?: Timestamp;
 }
 
 export function systemText(settings: EffectiveSettings, key: SystemMessageKey, values: MessageValues): string {
@@ -30,7 +32,7 @@ function messageData(message: SystemMessage) {
     kind: 'system',
     visibility: message.visibility ?? 'all',
     text: message.text,
-    createdAt: FieldValue.serverTimestamp(),
+    createdAt: message.at ?? FieldValue.serverTimestamp(),
   };
 }
 
@@ -44,4 +46,27 @@ export function postSystemMessageIn(tx: Transaction, message: SystemMessage): vo
 /** Posts on its own; the deterministic id makes a retry harmless. */
 export async function postSystemMessage(message: SystemMessage): Promise<void> {
   await ref(message).set(messageData(message));
+}
+
+/** The document a system message of `eventKey` lives in; lets a transaction check it was already posted. */
+export const systemMessageRef = (conversationId: string, eventKey: string) =>
+  ref({ conversationId, eventKey, text: '' });
+
+/**
+ * Posts unless this event's message exists: unlike `postSystemMessage`, a
+ * redelivered event does not even refresh `createdAt` (which would reorder the chat).
+ */
+export async function postSystemMessageOnce(message: SystemMessage): Promise<boolean> {
+  try {
+    await ref(message).create(messageData(message));
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 6 /* ALREADY_EXISTS */) return false;
+    throw error;
+  }
+}
+
+/** What users see for a specialist's name: the real one only if the admin chose to show it. */
+export function shownSpecialistName(settings: EffectiveSettings, specialistName: string): string {
+  return settings.general.showSpecialistName ? specialistName : 'A specialist';
 }

@@ -163,6 +163,12 @@ export interface ConversationDoc {
   lastMessageAt: Time | null;
   /** Functions only: when the inactivity warning was sent for the current silence. */
   inactivityWarnedAt: Time | null;
+  /**
+   * Functions only (metrics): every specialist with an engagement here, so the
+   * admin's "View detail" can query a specialist's conversations (a query cannot
+   * look inside `engagements`). Absent until the first assignment is seen.
+   */
+  participantIds?: string[];
 }
 
 export type CloserRole = 'user' | 'specialist' | 'system';
@@ -259,23 +265,73 @@ export interface RatingAggregate {
  * adds to them with increments and reads a missing field as zero, so a document
  * may hold any subset and a new aggregate is one more `Partial<...>` here.
  */
-export interface SpecialistStatsDoc extends Partial<RatingAggregate> {
+export interface SpecialistStatsDoc extends Partial<RatingAggregate>, Partial<OutcomeAggregate> {
   updatedAt: Time;
 }
 
 /** specialistStats/{uid}/days/{yyyy-mm-dd}: the same aggregates for one UTC day. */
-export interface SpecialistDayDoc extends Partial<RatingAggregate> {
+export interface SpecialistDayDoc extends Partial<RatingAggregate>, Partial<OutcomeAggregate> {
   /** Same as the document id, for range queries over days. */
   day: string;
   updatedAt: Time;
 }
+
+/** specialistStats/{uid}/byProject/{projectId}/days/{yyyy-mm-dd}: one project's share of a day. */
+export interface SpecialistProjectDayDoc extends SpecialistDayDoc {
+  projectId: string;
+}
+
+/**
+ * Conversation outcomes credited per engagement (one specialist's part of a
+ * conversation), as counts and sums so every average is exact: average first
+ * response = firstResponseSumSeconds / firstResponseCount. Definitions: docs/metrics.md.
+ */
+export interface OutcomeAggregate {
+  engagements: number;
+  attendedL1: number;
+  attendedL2: number;
+  /** Level 1 engagements that ended in a transfer to level 2. */
+  transferredOut: number;
+  /** Level 2 engagements: a conversation reaches level 2 only by a transfer. */
+  transferredIn: number;
+  convertedToCase: number;
+  firstResponseCount: number;
+  firstResponseSumSeconds: number;
+  /** Engagements whose first response came within settings general.firstResponseTargetSeconds. */
+  withinTargetCount: number;
+  durationSumSeconds: number;
+  /** Level 2 engagements that answered after a transfer: transfer -> first response. */
+  pickupCount: number;
+  pickupSumSeconds: number;
+}
+
+/** Every OutcomeAggregate field, for code that adds, compares or shows them all. */
+export const OUTCOME_FIELDS = [
+  'engagements',
+  'attendedL1',
+  'attendedL2',
+  'transferredOut',
+  'transferredIn',
+  'convertedToCase',
+  'firstResponseCount',
+  'firstResponseSumSeconds',
+  'withinTargetCount',
+  'durationSumSeconds',
+  'pickupCount',
+  'pickupSumSeconds',
+] as const satisfies readonly (keyof OutcomeAggregate)[];
 
 /**
  * specialistStats/{uid}/appliedEvents/{eventId}: marks a source event as counted,
  * created in the same transaction as the increments so a replay counts nothing.
  */
 export interface AppliedStatsEventDoc {
-  kind: 'rating';
+  /**
+   * rating: a rating's totals and day bucket; projectRating: its project day bucket;
+   * conversation: a closed conversation's outcomes; conversion: its conversion into a case
+   * (counted on its own because a conversion can land just after the close).
+   */
+  kind: 'rating' | 'projectRating' | 'conversation' | 'conversion';
   sourceId: string;
   appliedAt: Time;
 }

@@ -1,0 +1,59 @@
+// After a conversation is closed (by its user, its specialist or the sweep):
+// end the running engagement, free the specialist's capacity, say goodbye and
+// ask for a rating, then let the freed specialist pull the oldest waiting
+// conversation. The "closed" message doubles as the marker that this ran.
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { db } from '../platform/admin';
+import { loadSettings } from '../platform/settings';
+import { paths } from '../shared/catalogue';
+import type { ConversationDoc } from '../shared/model';
+import { withContentionRetry } from '../routing/contention';
+import { routeProject } from '../routing/routeProject';
+import { activeEngagement, endEngagement } from './engagements';
+import { projectNameOf } from './opening';
+import { postSystemMessageIn, shownSpecialistName, systemMessageRef, systemText } from './systemMessages';
+
+export async function finishClosing(conversationId: string): Promise<boolean> {
+  const ref = db.doc(paths.conversation(conversationId));
+  const before = (await ref.get()).data() as ConversationDoc | undefined;
+  if (before?.status !== 'closed') return false;
+  const [settings, projectName] = await Promise.all([loadSettings(), projectNameOf(before.projectId)]);
+
+  const finished = await withContentionRetry(() =>
+    db.runTransaction(async (tx) => {
+      const [snap, closedMessage] = await tx.getAll(ref, systemMessageRef(conversationId, 'closed'));
+      const conversation = snap?.data() as ConversationDoc | undefined;
+      if (conversation?.status !== 'closed' || closedMessage?.exists) return false;
+
+      const at = conversation.closedAt ? Timestamp.fromMillis(conversation.closedAt.toMillis()) : Timestamp.now();
+      const engagements = conversation.engagements ?? [];
+      const active = activeEngagement(engagements);
+      tx.update(ref, { engagements: endEngagement(engagements, 'closed', at), queuePosition: null, nobodyAvailable: false });
+      const serving = new Set([active?.specialistId, conversation.specialistId].filter((id): id is string => !!id));
+      for (const uid of serving) {
+        tx.set(
+          db.doc(paths.specialistLoad(uid)),
+          { activeConversationIds: FieldValue.arrayRemove(conversationId), updatedAt: at },
+          { merge: true },
+        );
+      }
+      const values = { userName: conversation.userName, projectName };
+      postSystemMessageIn(tx, { conversationId, eventKey: 'closed', text: systemText(settings, 'closed', values) });
+      const lastSpecialist = engagements[engagements.length - 1]?.specialistName ?? conversation.specialistName;
+      if (settings.general.ratingEnabled && conversation.specialistId && lastSpecialist) {
+        postSystemMessageIn(tx, {
+          conversationId,
+          eventKey: 'rating-request',
+          text: systemText(settings, 'ratingRequest', {
+            ...values,
+            specialistName: shownSpecialistName(settings, lastSpecialist),
+          }),
+        });
+      }
+      return true;
+    }),
+  );
+  // Capacity was freed (or a waiting user left): move the queue along.
+  await routeProject(before.projectId, before.level);
+  return finished;
+}

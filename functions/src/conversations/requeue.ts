@@ -1,0 +1,49 @@
+// A specialist vanished mid-conversation (tab closed, laptop asleep) for longer
+// than the grace period: the conversation goes back to the queue with its
+// ORIGINAL queuedAt, so it is first in line for the next specialist.
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { db } from '../platform/admin';
+import { paths } from '../shared/catalogue';
+import type { ConversationDoc, PresenceDoc } from '../shared/model';
+import { withContentionRetry } from '../routing/contention';
+import { endEngagement } from './engagements';
+import { specialistGone, type QueueKey } from './sweep';
+import { postSystemMessageIn } from './systemMessages';
+
+/** Not one of the nine admin-edited texts: it explains a function's own action. */
+export const REQUEUED_TEXT =
+  'Your specialist has been disconnected. We are connecting you with another specialist; ' +
+  'you keep your place at the front of the queue.';
+
+/** Requeues if the specialist is still gone when re-checked in the transaction; returns the queue to route. */
+export async function requeueIfGone(conversationId: string, nowMs: number): Promise<QueueKey | null> {
+  const ref = db.doc(paths.conversation(conversationId));
+  return withContentionRetry(() =>
+    db.runTransaction(async (tx) => {
+      const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
+      if (conversation?.status !== 'assigned' || !conversation.specialistId || !conversation.assignedAt) return null;
+      const specialistId = conversation.specialistId;
+      const presence = (await tx.get(db.doc(paths.presence(specialistId)))).data() as PresenceDoc | undefined;
+      if (!specialistGone(presence, conversation.assignedAt.toMillis(), nowMs)) return null;
+
+      const at = Timestamp.fromMillis(nowMs);
+      const engagements = endEngagement(conversation.engagements ?? [], 'requeued', at);
+      tx.update(ref, {
+        status: 'queued',
+        specialistId: null,
+        specialistName: null,
+        assignedAt: null,
+        engagements,
+        inactivityWarnedAt: null,
+        // queuedAt is deliberately kept: ordering by it puts this conversation first.
+      });
+      tx.set(
+        db.doc(paths.specialistLoad(specialistId)),
+        { activeConversationIds: FieldValue.arrayRemove(conversationId), updatedAt: at },
+        { merge: true },
+      );
+      postSystemMessageIn(tx, { conversationId, eventKey: `requeued-${engagements.length}`, text: REQUEUED_TEXT });
+      return { projectId: conversation.projectId, level: conversation.level };
+    }),
+  );
+}

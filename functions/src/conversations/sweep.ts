@@ -1,0 +1,89 @@
+// What the minute sweep does to one assigned conversation: give it back to the
+// queue when its specialist vanished, or warn and then close a silent user.
+// Pure; sweepConversations.ts loads the documents and applies the decision.
+import { PRESENCE, type Level } from '../shared/catalogue';
+import type { GeneralSettings, PresenceDoc } from '../shared/model';
+import { isConnected, newestSignOfLife } from '../presence/availability';
+
+export interface AssignedView {
+  assignedAtMs: number;
+  /** Last text message from the user. */
+  lastUserMessageAtMs: number | null;
+  /** Last text message from either side (user or specialist). */
+  lastMessageAtMs: number | null;
+  inactivityWarnedAtMs: number | null;
+}
+
+export type SweepAction =
+  | { kind: 'none' }
+  | { kind: 'requeue' }
+  | { kind: 'warn'; silenceSinceMs: number }
+  | { kind: 'close' };
+
+export type InactivityLimits = Pick<GeneralSettings, 'inactivityWarningSeconds' | 'inactivityCloseSeconds'>;
+
+/**
+ * Since when the specialist counts as not connected: their newest connection's
+ * expiry (heartbeats stopped), or the presence write that removed a connection
+ * (RTDB disconnect, tab closed), whichever is later; never before the
+ * assignment, which proves they were there at that moment.
+ */
+export function disconnectedSinceMs(presence: PresenceDoc | undefined, assignedAtMs: number): number {
+  const newest = newestSignOfLife(presence);
+  return Math.max(
+    newest === null ? Number.NEGATIVE_INFINITY : newest + PRESENCE.ttlMs,
+    presence?.updatedAt?.toMillis() ?? Number.NEGATIVE_INFINITY,
+    assignedAtMs,
+  );
+}
+
+/** Gone: not connected now, and not for longer than the reassignment grace. */
+export function specialistGone(presence: PresenceDoc | undefined, assignedAtMs: number, nowMs: number): boolean {
+  return !isConnected(presence, nowMs) && nowMs - disconnectedSinceMs(presence, assignedAtMs) > PRESENCE.reassignGraceMs;
+}
+
+/**
+ * When the user's current silence began, or null while it is the user who waits
+ * for an answer (they wrote last): a user is only "inactive" when it is their
+ * turn, i.e. since the assignment or the specialist's latest message.
+ */
+export function silenceSinceMs(view: AssignedView): number | null {
+  const { lastUserMessageAtMs: user, lastMessageAtMs: last } = view;
+  if (user !== null && (last === null || last <= user)) return null;
+  return Math.max(view.assignedAtMs, last ?? Number.NEGATIVE_INFINITY);
+}
+
+/** Warning once per silence, then closing; never closing a user who was not warned. */
+export function inactivityAction(view: AssignedView, limits: InactivityLimits, nowMs: number): SweepAction {
+  const since = silenceSinceMs(view);
+  if (since === null) return { kind: 'none' };
+  const silentMs = nowMs - since;
+  const warned = view.inactivityWarnedAtMs !== null && view.inactivityWarnedAtMs >= since;
+  if (!warned) {
+    return silentMs >= limits.inactivityWarningSeconds * 1000 ? { kind: 'warn', silenceSinceMs: since } : { kind: 'none' };
+  }
+  return silentMs >= limits.inactivityCloseSeconds * 1000 ? { kind: 'close' } : { kind: 'none' };
+}
+
+/** A vanished specialist comes first: the user is not to blame for an unanswered chat. */
+export function sweepAction(
+  view: AssignedView,
+  presence: PresenceDoc | undefined,
+  limits: InactivityLimits,
+  nowMs: number,
+): SweepAction {
+  if (specialistGone(presence, view.assignedAtMs, nowMs)) return { kind: 'requeue' };
+  return inactivityAction(view, limits, nowMs);
+}
+
+export interface QueueKey {
+  projectId: string;
+  level: Level;
+}
+
+/** Each project and level with queued conversations, once. */
+export function distinctQueues(queued: readonly QueueKey[]): QueueKey[] {
+  const seen = new Map<string, QueueKey>();
+  for (const q of queued) seen.set(`${q.projectId}\u0000${q.level}`, { projectId: q.projectId, level: q.level });
+  return [...seen.values()];
+}

@@ -1,0 +1,113 @@
+// Callable: the Level 1 specialist serving a conversation hands it to a Level 2
+// colleague of the same project, with an internal note. One transaction ends
+// the old engagement, starts the new one and moves the load, so two transfers
+// at once cannot both succeed and nobody goes over capacity.
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
+import { logger } from 'firebase-functions/v2';
+import { db } from '../platform/admin';
+import { guarded, parsePayload, requireRole } from '../platform/callable';
+import { loadSettings } from '../platform/settings';
+import { paths } from '../shared/catalogue';
+import type { ConversationDoc } from '../shared/model';
+import { endEngagement, startEngagement } from '../conversations/engagements';
+import { projectNameOf } from '../conversations/opening';
+import { postSystemMessageIn, shownSpecialistName, systemText } from '../conversations/systemMessages';
+import { loadCandidatesIn } from '../routing/candidates';
+import { withContentionRetry } from '../routing/contention';
+import { routeProject } from '../routing/routeProject';
+import { chooseTransferTarget, transferRefusal, transferSchema, type Refusal, type TransferInput } from './transferRules';
+
+export interface TransferResult {
+  specialistId: string;
+  specialistName: string;
+}
+
+const refuse = (refusal: Refusal) => new HttpsError(refusal.code, refusal.message);
+
+async function transfer(callerUid: string, input: TransferInput): Promise<TransferResult & { projectId: string }> {
+  const ref = db.doc(paths.conversation(input.conversationId));
+  const first = (await ref.get()).data() as ConversationDoc | undefined;
+  const early = transferRefusal(first, callerUid);
+  if (early || !first) throw refuse(early ?? { code: 'not-found', message: 'This conversation does not exist.' });
+  const [settings, projectName] = await Promise.all([loadSettings(), projectNameOf(first.projectId)]);
+
+  return withContentionRetry(() =>
+    db.runTransaction(async (tx) => {
+      // Re-checked here: a concurrent transfer or close may have won since the first read.
+      const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
+      const refusal = transferRefusal(conversation, callerUid);
+      if (refusal || !conversation) throw refuse(refusal ?? { code: 'not-found', message: 'This conversation does not exist.' });
+      const level2 = await loadCandidatesIn(tx, conversation.projectId, 2);
+      const choice = chooseTransferTarget(level2, {
+        toSpecialistId: input.toSpecialistId,
+        projectName,
+        maxConversations: settings.general.maxConversationsPerSpecialist,
+        nowMs: Date.now(),
+      });
+      if ('refusal' in choice) throw refuse(choice.refusal);
+      const target = choice.target;
+
+      const at = Timestamp.now();
+      const ended = endEngagement(conversation.engagements ?? [], 'transferred', at);
+      const callerName = conversation.specialistName ?? callerUid;
+      const engagements = startEngagement(ended, { specialistId: target.uid, specialistName: target.displayName, level: 2 }, at);
+      const n = engagements.length;
+      tx.update(ref, {
+        level: 2,
+        specialistId: target.uid,
+        specialistName: target.displayName,
+        assignedAt: at,
+        engagements,
+        inactivityWarnedAt: null,
+      });
+      tx.set(
+        db.doc(paths.specialistLoad(callerUid)),
+        { activeConversationIds: FieldValue.arrayRemove(input.conversationId), updatedAt: at },
+        { merge: true },
+      );
+      tx.set(
+        db.doc(paths.specialistLoad(target.uid)),
+        { activeConversationIds: FieldValue.arrayUnion(input.conversationId), updatedAt: at, lastAssignedAt: at },
+        { merge: true },
+      );
+      const note = input.note.trim();
+      if (note) {
+        tx.set(db.doc(paths.message(input.conversationId, `note-transfer-${n}`)), {
+          authorId: callerUid,
+          authorRole: 'specialist',
+          authorName: callerName,
+          kind: 'note',
+          visibility: 'staff',
+          text: note,
+          createdAt: at,
+        });
+      }
+      postSystemMessageIn(tx, {
+        conversationId: input.conversationId,
+        eventKey: `transferred-${n}`,
+        text: systemText(settings, 'transferred', {
+          specialistName: shownSpecialistName(settings, target.displayName),
+          userName: conversation.userName,
+          projectName,
+        }),
+      });
+      return { specialistId: target.uid, specialistName: target.displayName, projectId: conversation.projectId };
+    }),
+  );
+}
+
+export const transferToLevel2 = onCall(async (request): Promise<TransferResult> => {
+  const caller = requireRole(request, 'specialist');
+  const input = parsePayload(transferSchema, request.data);
+  return guarded('transferToLevel2', async () => {
+    const { projectId, ...result } = await transfer(caller.uid, input);
+    // The Level 1 specialist has room again: let them pull the oldest waiting
+    // conversation. The transfer itself is done, so a failure here is only logged
+    // (the next event or the minute sweep routes the queue).
+    await routeProject(projectId, 1).catch((error: unknown) =>
+      logger.error('transferToLevel2: routing after transfer failed', error),
+    );
+    return result;
+  });
+});

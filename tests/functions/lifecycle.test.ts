@@ -1,0 +1,238 @@
+// A conversation's life after assignment, against the emulators: the minute
+// sweep requeues a vanished specialist's conversations at the front of the
+// queue and warns then closes silent users; messages record activity and the
+// first response; a conversation started while the chat is off is refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import functionsTest from 'firebase-functions-test';
+import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
+import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import type { App } from 'firebase-admin/app';
+import { COLLECTIONS, PRESENCE, SUBCOLLECTIONS, paths } from '$shared/catalogue';
+import { adminApp, cleanupApps, signedInClient, type TestAccount } from '../support/admin';
+import { PROJECT_ID } from '../support/emulators';
+import { waitFor } from '../support/wait';
+import {
+  activeLoad,
+  addMember,
+  addSpecialist,
+  messagesOf,
+  readConversation,
+  seedProject,
+  setPresence,
+  startConversation,
+  useChatSettings,
+  waitForConversation,
+} from './routing-support';
+
+// Before the sweep module loads: its Admin SDK app reads the project from here.
+const functionsEnv = functionsTest({ projectId: PROJECT_ID });
+type Sweep = typeof import('../../functions/src/conversations/sweepConversations');
+type Requeue = typeof import('../../functions/src/conversations/requeue');
+
+const WARN_S = 300;
+const CLOSE_S = 600;
+let app: App;
+let db: Firestore;
+let sweep: Sweep;
+let requeue: Requeue;
+let restoreSettings: () => Promise<void>;
+
+beforeAll(async () => {
+  sweep = await import('../../functions/src/conversations/sweepConversations');
+  requeue = await import('../../functions/src/conversations/requeue');
+  app = adminApp();
+  db = getFirestore(app);
+  restoreSettings = await useChatSettings(db, {
+    maxConversationsPerSpecialist: 3,
+    inactivityWarningSeconds: WARN_S,
+    inactivityCloseSeconds: CLOSE_S,
+    ratingEnabled: true,
+  });
+});
+afterAll(async () => {
+  await restoreSettings();
+  functionsEnv.cleanup();
+  await cleanupApps(app);
+});
+
+async function post(account: TestAccount, conversationId: string, authorRole: 'user' | 'specialist', text: string) {
+  const { db: client } = await signedInClient(account);
+  await addDoc(collection(client, `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}`), {
+    authorId: account.uid,
+    authorRole,
+    authorName: account.displayName,
+    kind: 'text',
+    visibility: 'all',
+    text,
+    createdAt: serverTimestamp(),
+  });
+}
+
+describe('requeue after the grace period', () => {
+  it("puts a vanished specialist's conversations back at the front of the queue and tells the users", async () => {
+    const { projectId } = await seedProject(db, 'requeue');
+    const gone = await addSpecialist(app, db, projectId, 1);
+    const users = await Promise.all([1, 2, 3, 4].map(() => addMember(app, db, projectId)));
+    const ids: string[] = [];
+    for (const user of users) ids.push(await startConversation(user, projectId));
+    const [first, second, third, waiting] = ids as [string, string, string, string];
+    await waitForConversation(db, waiting, (c) => c.queuePosition === 1, 'fourth conversation waiting');
+    const original = await readConversation(db, first);
+
+    // The tab closed five minutes ago; the sweep runs after the grace period.
+    await setPresence(db, gone.uid, 'available', Date.now() - 5 * 60_000);
+    const report = await sweep.sweepOnce(Date.now() + PRESENCE.reassignGraceMs + 60_000, { projectId });
+
+    expect(report.requeued.sort()).toEqual([first, second, third].sort());
+    const requeued = await readConversation(db, first);
+    expect(requeued).toMatchObject({ status: 'queued', specialistId: null, assignedAt: null, queuePosition: 1 });
+    expect(requeued.queuedAt.toMillis()).toBe(original.queuedAt.toMillis());
+    expect(requeued.engagements.map((e) => [e.specialistId, e.outcome])).toEqual([[gone.uid, 'requeued']]);
+    expect((await readConversation(db, second)).queuePosition).toBe(2);
+    expect((await readConversation(db, third)).queuePosition).toBe(3);
+    expect((await readConversation(db, waiting)).queuePosition).toBe(4);
+    expect(await activeLoad(db, gone.uid)).toEqual([]);
+    const told = (await messagesOf(db, first)).find((m) => m.id === 'system-requeued-1');
+    expect(told?.text).toBe(requeue.REQUEUED_TEXT);
+
+    // The next specialist to come on duty gets them oldest first.
+    const next = await addSpecialist(app, db, projectId, 1);
+    const reassigned = await waitForConversation(db, first, (c) => c.status === 'assigned', 'reassignment');
+    expect(reassigned.specialistId).toBe(next.uid);
+    expect(reassigned.engagements.map((e) => e.outcome)).toEqual(['requeued', 'active']);
+    await waitForConversation(db, waiting, (c) => c.queuePosition === 1, 'the later one still waiting, now first');
+  });
+
+  it('leaves a conversation alone while its specialist is connected, or within the grace period', async () => {
+    const { projectId } = await seedProject(db, 'requeue-not');
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    const user = await addMember(app, db, projectId);
+    const id = await startConversation(user, projectId);
+    await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
+
+    expect((await sweep.sweepOnce(Date.now() + 30_000, { projectId })).requeued).toEqual([]);
+    await setPresence(db, specialist.uid, 'available', Date.now() - PRESENCE.ttlMs - 1_000);
+    expect((await sweep.sweepOnce(Date.now() + 1_000, { projectId })).requeued).toEqual([]);
+    expect((await readConversation(db, id)).status).toBe('assigned');
+  });
+});
+
+describe('inactivity', () => {
+  it('warns a silent user once, then closes the conversation as the system', async () => {
+    const { projectId } = await seedProject(db, 'inactive');
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    const user = await addMember(app, db, projectId);
+    const id = await startConversation(user, projectId);
+    const assigned = await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
+    const t0 = assigned.assignedAt!.toMillis();
+
+    // The specialist stays connected all along; only the user is silent.
+    const warnAt = t0 + WARN_S * 1000 + 1_000;
+    await setPresence(db, specialist.uid, 'available', warnAt);
+    expect((await sweep.sweepOnce(warnAt - 2_000, { projectId })).warned).toEqual([]);
+    expect((await sweep.sweepOnce(warnAt, { projectId })).warned).toEqual([id]);
+    expect((await sweep.sweepOnce(warnAt + 1_000, { projectId })).warned).toEqual([]);
+    const warned = await readConversation(db, id);
+    expect(warned.inactivityWarnedAt?.toMillis()).toBe(warnAt);
+    const warnings = (await messagesOf(db, id)).filter((m) => m.id.startsWith('system-inactivity'));
+    expect(warnings.map((m) => m.text)).toEqual([
+      `Are you still there, ${user.displayName}? This conversation will close soon if there is no reply.`,
+    ]);
+
+    const closeAt = t0 + CLOSE_S * 1000 + 1_000;
+    await setPresence(db, specialist.uid, 'available', closeAt);
+    expect((await sweep.sweepOnce(closeAt - 2_000, { projectId })).closed).toEqual([]);
+    expect((await sweep.sweepOnce(closeAt, { projectId })).closed).toEqual([id]);
+    const closed = await waitForConversation(db, id, (c) => c.engagements[0]?.outcome === 'closed', 'closing finished');
+    expect(closed).toMatchObject({ status: 'closed', closedBy: 'system' });
+    expect(closed.closedAt?.toMillis()).toBe(closeAt);
+    expect(await activeLoad(db, specialist.uid)).toEqual([]);
+    const ids = (await waitFor(() => messagesOf(db, id), (m) => m.some((x) => x.id === 'system-rating-request'), { what: 'goodbye' })).map((m) => m.id);
+    expect(ids).toContain('system-closed');
+  });
+
+  it("a user's reply clears the warning and stops the clock until the specialist answers", async () => {
+    const { projectId } = await seedProject(db, 'inactive-reply');
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    const user = await addMember(app, db, projectId);
+    const id = await startConversation(user, projectId);
+    const assigned = await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
+    const warnAt = assigned.assignedAt!.toMillis() + WARN_S * 1000 + 1_000;
+    await setPresence(db, specialist.uid, 'available', warnAt);
+    expect((await sweep.sweepOnce(warnAt, { projectId })).warned).toEqual([id]);
+
+    await post(user, id, 'user', 'Still here, sorry!');
+    const replied = await waitForConversation(db, id, (c) => c.inactivityWarnedAt === null && c.lastUserMessageAt !== null, 'reply recorded');
+    expect(replied.lastMessageAt?.toMillis()).toBe(replied.lastUserMessageAt?.toMillis());
+
+    // The user now waits for the specialist: no warning or close however long that takes.
+    const muchLater = warnAt + CLOSE_S * 1000 * 3;
+    await setPresence(db, specialist.uid, 'available', muchLater);
+    const report = await sweep.sweepOnce(muchLater, { projectId });
+    expect(report.warned).toEqual([]);
+    expect(report.closed).toEqual([]);
+    expect((await readConversation(db, id)).status).toBe('assigned');
+  });
+});
+
+describe('message activity', () => {
+  it("records the specialist's first response once, and the user's last message", async () => {
+    const { projectId } = await seedProject(db, 'activity');
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    const user = await addMember(app, db, projectId);
+    const id = await startConversation(user, projectId);
+    await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
+
+    await post(specialist, id, 'specialist', 'Hello, how can I help?');
+    const answered = await waitForConversation(db, id, (c) => c.engagements[0]?.firstResponseAt != null, 'first response');
+    const firstResponse = answered.engagements[0]!.firstResponseAt!.toMillis();
+    expect(answered.lastMessageAt?.toMillis()).toBe(firstResponse);
+    expect(answered.lastUserMessageAt).toBeNull();
+
+    await post(specialist, id, 'specialist', 'Are you there?');
+    await post(user, id, 'user', 'Yes');
+    const later = await waitForConversation(db, id, (c) => c.lastUserMessageAt !== null, 'user message');
+    expect(later.engagements[0]!.firstResponseAt!.toMillis()).toBe(firstResponse);
+    expect(later.lastMessageAt!.toMillis()).toBeGreaterThan(firstResponse);
+  });
+});
+
+describe('chat switched off', () => {
+  it('closes a conversation that arrives while the chat is disabled, without a welcome', async () => {
+    const { projectId } = await seedProject(db, 'disabled');
+    const user = await addMember(app, db, projectId);
+    const restore = await useChatSettings(db, {}, false);
+    try {
+      // Written by the Admin SDK: the rules would refuse a client, but a write racing the switch can land.
+      const ref = db.collection(COLLECTIONS.conversations).doc();
+      await ref.set({
+        projectId,
+        userId: user.uid,
+        userName: user.displayName,
+        status: 'queued',
+        level: 1,
+        specialistId: null,
+        specialistName: null,
+        createdAt: Timestamp.now(),
+        queuedAt: Timestamp.now(),
+        assignedAt: null,
+        closedAt: null,
+        closedBy: null,
+        caseId: null,
+        caseNumber: null,
+        queuePosition: null,
+        nobodyAvailable: false,
+        engagements: [],
+        lastUserMessageAt: null,
+        lastMessageAt: null,
+        inactivityWarnedAt: null,
+      });
+      const refused = await waitForConversation(db, ref.id, (c) => c.status === 'closed', 'refusal');
+      expect(refused).toMatchObject({ closedBy: 'system', specialistId: null });
+      const ids = (await waitFor(() => messagesOf(db, ref.id), (m) => m.length > 0, { what: 'closed message' })).map((m) => m.id);
+      expect(ids).toEqual(['system-closed']);
+    } finally {
+      await restore();
+    }
+  });
+});
