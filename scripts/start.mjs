@@ -3,7 +3,6 @@
 // the URL and demo logins, and on Ctrl-C stops the whole emulator process tree.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { emulatorPlan, PORTS, PROJECT_ID, ROOT } from './lib/emulators.mjs';
 import { buildForEmulators } from './lib/build.mjs';
@@ -22,23 +21,24 @@ if (existsSync(join(SEED, 'firebase-export-metadata.json'))) args.push('--import
 else console.warn('No seed found in emulator-data/ (run `npm run seed`); starting with empty emulators.');
 
 // Own process group, so a stop can reach java and every node child at once.
-const emulators = spawn('npx', args, { cwd: ROOT, env: plan.env, stdio: 'inherit', detached: true });
+const emulators = spawn('npx', args, { cwd: ROOT, env: plan.env, stdio: ['inherit', 'pipe', 'inherit'], detached: true });
 
-function portOpen(port) {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
+// firebase-tools says when every emulator (functions included) has loaded; the
+// banner waits for that line so it is the last thing on screen.
+const READY = 'All emulators ready';
+const ready = new Promise((resolve) => {
+  let tail = '';
+  emulators.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    tail = (tail + chunk.toString()).slice(-500);
+    if (tail.includes(READY)) resolve();
   });
-}
+});
 
 async function announceWhenReady() {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline && emulators.exitCode === null) {
-    if ((await portOpen(PORTS.hosting.port)) && (await portOpen(PORTS.functions.port))) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await ready;
   if (emulators.exitCode !== null) return;
+  scheduler = spawn(process.execPath, [join(ROOT, 'scripts', 'local-scheduler.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const loginsFile = join(SEED, 'demo-logins.json');
   const logins = existsSync(loginsFile) ? JSON.parse(readFileSync(loginsFile, 'utf8')) : [];
   const lines = [
@@ -50,16 +50,19 @@ async function announceWhenReady() {
     ...logins.map((l) => `    ${l.role.padEnd(10)} ${l.email.padEnd(34)} ${l.password}   ${l.note ?? ''}`),
     '',
     ...plan.notes.map((n) => `  ${n}`),
+    '  Scheduled sweep (requeue, inactivity): run every minute by scripts/local-scheduler.mjs.',
     '  Ctrl-C stops everything. Data changes are not saved; the seed is re-imported each start.',
     '',
   ];
   console.log(lines.join('\n'));
 }
 
+let scheduler;
 let stopping = false;
 function stop(signal) {
   if (stopping) return;
   stopping = true;
+  scheduler?.kill('SIGTERM');
   try {
     process.kill(-emulators.pid, 'SIGINT');
   } catch {
@@ -77,5 +80,8 @@ function stop(signal) {
 }
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-emulators.on('exit', (code) => process.exit(stopping ? 0 : (code ?? 1)));
+emulators.on('exit', (code) => {
+  scheduler?.kill('SIGTERM');
+  process.exit(stopping ? 0 : (code ?? 1));
+});
 announceWhenReady();
