@@ -68,6 +68,8 @@ export const SUBCOLLECTIONS = {
   typing: 'typing',
   days: 'days',
   appliedEvents: 'appliedEvents',
+  /** specialistStats/{uid}/byProject/{projectId}/days/{day}: the day buckets of one project. */
+  byProject: 'byProject',
 } as const;
 
 export const SETTINGS_DOCS = {
@@ -102,6 +104,11 @@ export const paths = {
   specialistStats: (uid: string) => `${COLLECTIONS.specialistStats}/${uid}`,
   specialistDay: (uid: string, day: string) =>
     `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.days}/${day}`,
+  /** Phantom parent of one project's day buckets of a specialist (no document is written here). */
+  specialistProject: (uid: string, projectId: string) =>
+    `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.byProject}/${projectId}`,
+  specialistProjectDay: (uid: string, projectId: string, day: string) =>
+    `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.byProject}/${projectId}/${SUBCOLLECTIONS.days}/${day}`,
   specialistAppliedEvent: (uid: string, eventId: string) =>
     `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.appliedEvents}/${eventId}`,
   specialistLoad: (uid: string) => `${COLLECTIONS.specialistLoad}/${uid}`,

@@ -1,0 +1,210 @@
+// conversations/{c}: users start them, specialists see their queue, and clients
+// may only ever close one; routing and cases belong to functions.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LIMITS } from '$shared/catalogue';
+import {
+  CONVERSATION,
+  P,
+  Q,
+  assertFails,
+  assertSucceeds,
+  claimedUid,
+  deniesAll,
+  newConversation,
+  onlyAllows,
+  past,
+  paths,
+  queuedConversation,
+  rulesHarness,
+  serverTime,
+  storedChatSettings,
+  storedConversation,
+  tooLong,
+  uidOf,
+  without,
+  type RulesHarness,
+} from './support';
+
+let h: RulesHarness;
+beforeAll(async () => {
+  h = await rulesHarness('conversations');
+});
+beforeEach(() => h.reset());
+afterAll(() => h?.finish());
+
+const conv = paths.conversation(CONVERSATION);
+const closeAs = (closedBy: string) => ({ status: 'closed', closedAt: serverTime(), closedBy });
+const close = closeAs('user');
+
+describe('starting a conversation', () => {
+  it('is open to member users of the project, as themselves', async () => {
+    await onlyAllows(h, ['user', 'otherUser'], (db, persona) =>
+      db.doc(paths.conversation(`new-${persona}`)).set(newConversation({ userId: claimedUid(persona) })),
+    );
+  });
+
+  it('refuses a forged userId', async () => {
+    await assertFails(h.as('otherUser').doc(conv).set(newConversation()));
+    await assertFails(h.as('user').doc(conv).set(newConversation({ userId: uidOf('otherUser') })));
+  });
+
+  it('refuses a project the user is not a member of', async () => {
+    await assertFails(h.as('user').doc(conv).set(newConversation({ projectId: Q })));
+    await assertSucceeds(h.as('userOfQ').doc(conv).set(newConversation({ projectId: Q, userId: uidOf('userOfQ') })));
+  });
+
+  it('refuses while chat is disabled', async () => {
+    await h.seed({ [paths.chatSettings()]: storedChatSettings({ enabled: false }) });
+    await assertFails(h.as('user').doc(conv).set(newConversation()));
+    await h.remove(paths.chatSettings());
+    await assertFails(h.as('user').doc(conv).set(newConversation()));
+  });
+
+  it('starts queued at level 1 with nobody assigned and no case', async () => {
+    const db = h.as('user').doc(conv);
+    await assertFails(db.set(newConversation({ status: 'assigned' })));
+    await assertFails(db.set(newConversation({ level: 2 })));
+    await assertFails(db.set(newConversation({ specialistId: uidOf('specialist') })));
+    await assertFails(db.set(newConversation({ specialistName: 'Sam' })));
+    await assertFails(db.set(newConversation({ assignedAt: serverTime() })));
+    await assertFails(db.set(newConversation({ caseId: 'conversion_x', caseNumber: 1 })));
+    await assertFails(db.set(newConversation({ closedBy: 'user' })));
+  });
+
+  it('leaves the queue and inactivity fields to functions', async () => {
+    const db = h.as('user').doc(conv);
+    await assertFails(db.set(newConversation({ queuePosition: 1 })));
+    await assertFails(db.set(newConversation({ nobodyAvailable: true })));
+    await assertFails(db.set(newConversation({ engagements: [{ specialistId: uidOf('specialist') }] })));
+    await assertFails(db.set(newConversation({ lastUserMessageAt: serverTime() })));
+    await assertFails(db.set(newConversation({ inactivityWarnedAt: serverTime() })));
+  });
+
+  it('stamps server time, a real name and nothing extra', async () => {
+    const db = h.as('user').doc(conv);
+    await assertFails(db.set(newConversation({ createdAt: past() })));
+    await assertFails(db.set(newConversation({ queuedAt: past(-60) })));
+    await assertFails(db.set(newConversation({ userName: '' })));
+    await assertFails(db.set(newConversation({ userName: tooLong(LIMITS.displayName) })));
+    await assertFails(db.set(newConversation({ priority: 'vip' })));
+    await assertFails(db.set(without(newConversation(), 'caseNumber')));
+  });
+});
+
+describe('reading a conversation', () => {
+  it('assigned: the owner, the assigned specialist and admin', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    await onlyAllows(h, ['user', 'specialist', 'admin'], (db) => db.doc(conv).get());
+  });
+
+  it('queued at level 1: the owner, level 1 specialists of the project and admin', async () => {
+    await h.seed({ [conv]: queuedConversation(1) });
+    await onlyAllows(h, ['user', 'specialist', 'admin'], (db) => db.doc(conv).get());
+  });
+
+  it('queued at level 2: the owner, level 2 specialists of the project and admin', async () => {
+    await h.seed({ [conv]: queuedConversation(2) });
+    await onlyAllows(h, ['user', 'level2', 'admin'], (db) => db.doc(conv).get());
+  });
+
+  it('the queue query works for the matching level only', async () => {
+    await h.seed({ [conv]: queuedConversation(1) });
+    const queue = (level: number, projectId = P) => (persona: 'specialist' | 'level2' | 'specialistOfQ') =>
+      h.as(persona).collection('conversations')
+        .where('projectId', '==', projectId).where('status', '==', 'queued').where('level', '==', level).get();
+    const levelOne = await assertSucceeds(queue(1)('specialist'));
+    expect(levelOne.size).toBe(1);
+    await assertFails(queue(1)('level2'));
+    await assertFails(queue(1)('specialistOfQ'));
+    await assertSucceeds(queue(2)('level2'));
+  });
+
+  it('users list their own conversations only', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    await assertSucceeds(h.as('user').collection('conversations').where('userId', '==', uidOf('user')).get());
+    await assertFails(h.as('otherUser').collection('conversations').where('userId', '==', uidOf('user')).get());
+    await assertFails(h.as('user').collection('conversations').get());
+  });
+
+  it('specialists list the conversations assigned to them', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    const mine = (persona: 'specialist' | 'level2') =>
+      h.as(persona).collection('conversations').where('specialistId', '==', uidOf('specialist')).get();
+    await assertSucceeds(mine('specialist'));
+    await assertFails(mine('level2'));
+  });
+});
+
+describe('closing a conversation', () => {
+  it('the owner may close it', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    await assertSucceeds(h.as('user').doc(conv).update(close));
+    expect((await h.peek(conv))?.status).toBe('closed');
+  });
+
+  it('the assigned specialist may close it', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    await assertSucceeds(h.as('specialist').doc(conv).update(closeAs('specialist')));
+  });
+
+  it('each side names itself in closedBy', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    await assertFails(h.as('user').doc(conv).update(closeAs('specialist')));
+    await assertFails(h.as('specialist').doc(conv).update(closeAs('user')));
+    await assertFails(h.as('user').doc(conv).update(closeAs('system')));
+    await assertFails(h.as('user').doc(conv).update({ status: 'closed', closedAt: serverTime() }));
+  });
+
+  it('nobody else may, admin included', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    await deniesAll(h, ['signedOut', 'otherUser', 'userOfQ', 'level2', 'specialistOfQ', 'admin'], (db) =>
+      db.doc(conv).update(close),
+    );
+    await deniesAll(h, ['level2', 'specialistOfQ', 'admin'], (db) => db.doc(conv).update(closeAs('specialist')));
+  });
+
+  it('the owner may leave the queue', async () => {
+    await h.seed({ [conv]: queuedConversation(1) });
+    await assertSucceeds(h.as('user').doc(conv).update(close));
+  });
+
+  it('only once, stamped now, touching nothing else', async () => {
+    await h.seed({ [conv]: storedConversation({ status: 'closed', closedAt: past(1) }) });
+    await assertFails(h.as('user').doc(conv).update(close));
+    await h.seed({ [conv]: storedConversation() });
+    await assertFails(h.as('user').doc(conv).update({ ...close, closedAt: past(1) }));
+    await assertFails(h.as('user').doc(conv).update({ ...close, caseId: 'conversion_conv-1' }));
+    await assertFails(h.as('specialist').doc(conv).update({ ...closeAs('specialist'), specialistName: 'Samuel' }));
+  });
+});
+
+describe('functions-only changes', () => {
+  it('a specialist cannot claim a queued conversation', async () => {
+    await h.seed({ [conv]: queuedConversation(1) });
+    const claim = { status: 'assigned', specialistId: uidOf('specialist'), specialistName: 'Sam', assignedAt: serverTime() };
+    await assertFails(h.as('specialist').doc(conv).update(claim));
+    await assertFails(h.as('admin').doc(conv).update(claim));
+  });
+
+  it('the assigned specialist cannot transfer or reassign', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    const sam = h.as('specialist').doc(conv);
+    await assertFails(sam.update({ level: 2, status: 'queued', specialistId: null }));
+    await assertFails(sam.update({ specialistId: uidOf('level2') }));
+    await assertFails(sam.update({ caseId: 'conversion_conv-1', caseNumber: 3 }));
+    await assertFails(sam.update({ engagements: [] }));
+    await assertFails(sam.update({ queuePosition: 1, nobodyAvailable: true }));
+  });
+
+  it('the owner cannot requeue, reopen or pick a specialist', async () => {
+    await h.seed({ [conv]: storedConversation({ status: 'closed', closedAt: past(1) }) });
+    const ana = h.as('user').doc(conv);
+    await assertFails(ana.update({ status: 'queued' }));
+    await assertFails(ana.update({ specialistId: uidOf('level2') }));
+  });
+
+  it('nobody deletes a conversation', async () => {
+    await h.seed({ [conv]: storedConversation() });
+    await onlyAllows(h, [], (db) => db.doc(conv).delete());
+  });
+});

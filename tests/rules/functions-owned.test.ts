@@ -1,0 +1,106 @@
+// Documents only functions write: cases, specialist metrics, and anything the
+// rules never name.
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import type { CaseDoc } from '$shared/model';
+import { caseIdFor } from '$shared/catalogue';
+import {
+  P,
+  Q,
+  assertFails,
+  assertSucceeds,
+  onlyAllows,
+  past,
+  paths,
+  rulesHarness,
+  uidOf,
+  type RulesHarness,
+} from './support';
+
+let h: RulesHarness;
+beforeAll(async () => {
+  h = await rulesHarness('functions-owned');
+});
+beforeEach(() => h.reset());
+afterAll(() => h?.finish());
+
+const caseId = caseIdFor('offline', 'offline-1');
+const storedCase = (overrides: Partial<CaseDoc> = {}): CaseDoc => ({
+  projectId: P,
+  number: 1,
+  subject: 'Chat: printer on fire',
+  templateId: 'chat',
+  defaults: { type: 'Incident', category: 'Chat', service: 'Printing', priority: 'high', group: '' },
+  circumstance: 'offline',
+  sourceId: 'offline-1',
+  requesterId: uidOf('user'),
+  requesterName: 'Ana',
+  description: 'My printer is on fire.',
+  createdAt: past(),
+  createdBy: 'functions',
+  ...overrides,
+});
+
+describe('cases/{c}', () => {
+  it('is readable by the requester, the project’s specialists and admin', async () => {
+    await h.seed({ [paths.case(caseId)]: storedCase() });
+    await onlyAllows(h, ['user', 'specialist', 'level2', 'admin'], (db) => db.doc(paths.case(caseId)).get());
+  });
+
+  it('lists for the requester only when the query names them', async () => {
+    await h.seed({ [paths.case(caseId)]: storedCase() });
+    const db = h.as('user');
+    await assertSucceeds(db.collection('cases').where('requesterId', '==', uidOf('user')).get());
+    await assertFails(db.collection('cases').get());
+  });
+
+  it('lists for a specialist by their own project only', async () => {
+    await h.seed({ [paths.case(caseId)]: storedCase() });
+    await assertSucceeds(h.as('specialist').collection('cases').where('projectId', '==', P).get());
+    await assertFails(h.as('specialist').collection('cases').where('projectId', '==', Q).get());
+  });
+
+  it('takes no client writes, not even from admin', async () => {
+    await onlyAllows(h, [], (db) => db.doc(paths.case(caseIdFor('conversion', 'conv-9'))).set(storedCase()));
+    await h.seed({ [paths.case(caseId)]: storedCase() });
+    await assertFails(h.as('admin').doc(paths.case(caseId)).update({ number: 2 }));
+    await assertFails(h.as('admin').doc(paths.case(caseId)).delete());
+  });
+});
+
+describe('specialistStats/{uid} and days/{day}', () => {
+  const sam = paths.specialistStats(uidOf('specialist'));
+  const samToday = paths.specialistDay(uidOf('specialist'), '2026-11-25');
+
+  it('is readable by the specialist themself and admin', async () => {
+    await h.seed({ [sam]: { conversations: 3 }, [samToday]: { conversations: 1 } });
+    await onlyAllows(h, ['specialist', 'admin'], (db) => db.doc(sam).get());
+    await onlyAllows(h, ['specialist', 'admin'], (db) => db.doc(samToday).get());
+  });
+
+  it('keeps applied-event markers away from clients', async () => {
+    const marker = paths.specialistAppliedEvent(uidOf('specialist'), 'rating_conv-1');
+    await h.seed({ [marker]: { kind: 'rating', sourceId: 'conv-1', appliedAt: past() } });
+    await onlyAllows(h, [], (db) => db.doc(marker).get());
+  });
+
+  it('takes no client writes', async () => {
+    await assertFails(h.as('specialist').doc(sam).set({ conversations: 999 }));
+    await assertFails(h.as('specialist').doc(samToday).set({ conversations: 999 }));
+    await assertFails(h.as('admin').doc(sam).set({ conversations: 0 }));
+  });
+});
+
+describe('everything else', () => {
+  it('specialistLoad is functions-only, read and write', async () => {
+    const load = paths.specialistLoad(uidOf('specialist'));
+    await h.seed({ [load]: { activeConversationIds: ['conv-1'], updatedAt: past() } });
+    await onlyAllows(h, [], (db) => db.doc(load).get());
+    await onlyAllows(h, [], (db) => db.doc(load).set({ activeConversationIds: [], updatedAt: past() }));
+  });
+
+  it('is closed to every persona', async () => {
+    await h.seed({ 'audit/entry': { what: 'x' } });
+    await onlyAllows(h, [], (db) => db.doc('audit/entry').get());
+    await onlyAllows(h, [], (db) => db.doc('audit/other').set({ what: 'y' }));
+  });
+});
