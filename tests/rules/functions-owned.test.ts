@@ -77,6 +77,14 @@ describe('specialistStats/{uid} and days/{day}', () => {
     await onlyAllows(h, ['specialist', 'admin'], (db) => db.doc(samToday).get());
   });
 
+  it('opens per-project day buckets to the specialist themself and admin only', async () => {
+    const byProject = paths.specialistProjectDay(uidOf('specialist'), P, '2026-11-25');
+    await h.seed({ [byProject]: { engagements: 2 } });
+    await onlyAllows(h, ['specialist', 'admin'], (db) => db.doc(byProject).get());
+    await assertFails(h.as('specialist').doc(byProject).set({ engagements: 99 }));
+    await assertFails(h.as('admin').doc(byProject).set({ engagements: 0 }));
+  });
+
   it('keeps applied-event markers away from clients', async () => {
     const marker = paths.specialistAppliedEvent(uidOf('specialist'), 'rating_conv-1');
     await h.seed({ [marker]: { kind: 'rating', sourceId: 'conv-1', appliedAt: past() } });
@@ -91,10 +99,10 @@ describe('specialistStats/{uid} and days/{day}', () => {
 });
 
 describe('everything else', () => {
-  it('specialistLoad is functions-only, read and write', async () => {
+  it('specialistLoad is readable by the specialist themself and admin, written by functions only', async () => {
     const load = paths.specialistLoad(uidOf('specialist'));
     await h.seed({ [load]: { activeConversationIds: ['conv-1'], updatedAt: past() } });
-    await onlyAllows(h, [], (db) => db.doc(load).get());
+    await onlyAllows(h, ['specialist', 'admin'], (db) => db.doc(load).get());
     await onlyAllows(h, [], (db) => db.doc(load).set({ activeConversationIds: [], updatedAt: past() }));
   });
 
