@@ -45,7 +45,8 @@ const vitest = ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json',
 const browser = chromiumPath();
 let code = 0;
 try {
-  run('npx', ['firebase', 'emulators:exec', vitest, '--project', PROJECT_ID, '--only', plan.only.join(',')], {
+  // QUIET keeps the emulators' request logs out of the test report; failures still print.
+  run('npx', ['firebase', 'emulators:exec', vitest, '--project', PROJECT_ID, '--only', plan.only.join(','), '--log-verbosity', 'QUIET'], {
     env: { ...plan.env, HELPDESK_PRESENCE: plan.presence, ...(browser ? { CHROME_PATH: browser } : {}) },
   });
 } catch {
