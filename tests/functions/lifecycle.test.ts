@@ -8,6 +8,7 @@ import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
 import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { App } from 'firebase-admin/app';
 import { COLLECTIONS, PRESENCE, SUBCOLLECTIONS, paths } from '$shared/catalogue';
+import { startingConversation } from '$shared/conversationStart';
 import { adminApp, cleanupApps, signedInClient, type TestAccount } from '../support/admin';
 import { PROJECT_ID } from '../support/emulators';
 import { waitFor } from '../support/wait';
@@ -205,28 +206,7 @@ describe('chat switched off', () => {
     try {
       // Written by the Admin SDK: the rules would refuse a client, but a write racing the switch can land.
       const ref = db.collection(COLLECTIONS.conversations).doc();
-      await ref.set({
-        projectId,
-        userId: user.uid,
-        userName: user.displayName,
-        status: 'queued',
-        level: 1,
-        specialistId: null,
-        specialistName: null,
-        createdAt: Timestamp.now(),
-        queuedAt: Timestamp.now(),
-        assignedAt: null,
-        closedAt: null,
-        closedBy: null,
-        caseId: null,
-        caseNumber: null,
-        queuePosition: null,
-        nobodyAvailable: false,
-        engagements: [],
-        lastUserMessageAt: null,
-        lastMessageAt: null,
-        inactivityWarnedAt: null,
-      });
+      await ref.set(startingConversation({ projectId, userId: user.uid, userName: user.displayName }, Timestamp.now));
       const refused = await waitForConversation(db, ref.id, (c) => c.status === 'closed', 'refusal');
       expect(refused).toMatchObject({ closedBy: 'system', specialistId: null });
       const ids = (await waitFor(() => messagesOf(db, ref.id), (m) => m.length > 0, { what: 'closed message' })).map((m) => m.id);

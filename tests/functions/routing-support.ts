@@ -8,6 +8,7 @@ import { doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { COLLECTIONS, SUBCOLLECTIONS, paths, type Level } from '$shared/catalogue';
 import type { ChatSettingsDoc, ConversationDoc, GeneralSettings, MessageDoc, SpecialistLoadDoc } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
+import { startingConversation } from '$shared/conversationStart';
 import { createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { waitFor } from '../support/wait';
 
@@ -74,28 +75,10 @@ export async function addMember(app: App, db: Firestore, projectId: string): Pro
 export async function startConversation(user: TestAccount, projectId: string): Promise<string> {
   const { db } = await signedInClient(user);
   const id = `conv-${randomUUID().slice(0, 12)}`;
-  await setDoc(doc(db, paths.conversation(id)), {
-    projectId,
-    userId: user.uid,
-    userName: user.displayName,
-    status: 'queued',
-    level: 1,
-    specialistId: null,
-    specialistName: null,
-    createdAt: serverTimestamp(),
-    queuedAt: serverTimestamp(),
-    assignedAt: null,
-    closedAt: null,
-    closedBy: null,
-    caseId: null,
-    caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
-    engagements: [],
-    lastUserMessageAt: null,
-    lastMessageAt: null,
-    inactivityWarnedAt: null,
-  });
+  await setDoc(
+    doc(db, paths.conversation(id)),
+    startingConversation({ projectId, userId: user.uid, userName: user.displayName }, serverTimestamp),
+  );
   return id;
 }
 

@@ -20,6 +20,7 @@ import type {
   UserDoc,
 } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS, DEFAULT_SYSTEM_MESSAGES } from '$shared/settings';
+import { startingConversation } from '$shared/conversationStart';
 
 type Data = firebase.firestore.DocumentData;
 type FieldValue = firebase.firestore.FieldValue;
@@ -170,28 +171,10 @@ export function queuedConversation(level: 1 | 2 = 1): ConversationDoc {
 
 /** What `user` writes to start a chat in P. */
 export function newConversation(overrides: Data = {}): Data {
-  const draft: Written<ConversationDoc> = {
-    projectId: P,
-    userId: uidOf('user'),
-    userName: PERSONAS.user.name,
-    status: 'queued',
-    level: 1,
-    specialistId: null,
-    specialistName: null,
-    createdAt: serverTime(),
-    queuedAt: serverTime(),
-    assignedAt: null,
-    closedAt: null,
-    closedBy: null,
-    caseId: null,
-    caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
-    engagements: [],
-    lastUserMessageAt: null,
-    lastMessageAt: null,
-    inactivityWarnedAt: null,
-  };
+  const draft = startingConversation(
+    { projectId: P, userId: uidOf('user'), userName: PERSONAS.user.name },
+    serverTime,
+  );
   return { ...draft, ...overrides };
 }
 
