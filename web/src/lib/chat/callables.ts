@@ -1,0 +1,35 @@
+// The chat's callable functions, typed as functions/src/transfer and cases define them.
+import { httpsCallable } from 'firebase/functions';
+import { CALLABLES } from '$shared/catalogue';
+import { firebase } from '$lib/firebase/app';
+
+export interface TransferRequest {
+  conversationId: string;
+  /** Omitted: the least busy available Level 2 specialist of the project. */
+  toSpecialistId?: string;
+  /** Internal note for the Level 2 specialist (may be empty). */
+  note: string;
+}
+
+export interface TransferResult {
+  specialistId: string;
+  specialistName: string;
+}
+
+/** Keep in step with TRANSFER_NOTE_MAX in functions/src/transfer/transferRules.ts. */
+export const TRANSFER_NOTE_MAX = 2000;
+
+export async function transferToLevel2(request: TransferRequest): Promise<TransferResult> {
+  const call = httpsCallable<TransferRequest, TransferResult>(firebase().functions, CALLABLES.transferToLevel2);
+  return (await call(request)).data;
+}
+
+export interface ConvertResult {
+  caseId: string;
+  caseNumber: number;
+}
+
+export async function convertToCase(conversationId: string): Promise<ConvertResult> {
+  const call = httpsCallable<{ conversationId: string }, ConvertResult>(firebase().functions, CALLABLES.convertToCase);
+  return (await call({ conversationId })).data;
+}
