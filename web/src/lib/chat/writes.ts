@@ -9,41 +9,23 @@ import {
 } from 'firebase/firestore';
 import { COLLECTIONS, LIMITS, paths, SUBCOLLECTIONS } from '$shared/catalogue';
 import type { CloserRole } from '$shared/model';
+import { startingConversation, type ConversationOpener } from '$shared/conversationStart';
 import { firebase } from '$lib/firebase/app';
 
 const fitName = (name: string) => name.trim().slice(0, LIMITS.displayName) || 'Unknown';
 
-export interface NewConversation {
-  projectId: string;
-  userId: string;
-  userName: string;
-}
+export type NewConversation = ConversationOpener;
 
 /** Creates a queued Level 1 conversation; functions greet, route and queue it. Resolves with its id once stored. */
 export async function startConversation(input: NewConversation): Promise<string> {
   const ref = doc(collection(firebase().db, COLLECTIONS.conversations));
-  await setDoc(ref, {
-    projectId: input.projectId,
-    userId: input.userId,
-    userName: fitName(input.userName),
-    status: 'queued',
-    level: 1,
-    specialistId: null,
-    specialistName: null,
-    createdAt: serverTimestamp(),
-    queuedAt: serverTimestamp(),
-    assignedAt: null,
-    closedAt: null,
-    closedBy: null,
-    caseId: null,
-    caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
-    engagements: [],
-    lastUserMessageAt: null,
-    lastMessageAt: null,
-    inactivityWarnedAt: null,
-  });
+  await setDoc(
+    ref,
+    startingConversation(
+      { projectId: input.projectId, userId: input.userId, userName: fitName(input.userName) },
+      serverTimestamp,
+    ),
+  );
   return ref.id;
 }
 
