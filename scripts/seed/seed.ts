@@ -5,16 +5,24 @@ import { pathToFileURL } from 'node:url';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getAuth, type Auth } from 'firebase-admin/auth';
 import { FieldValue, getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { paths } from '../../functions/src/shared/catalogue';
+import type { ProjectDoc } from '../../functions/src/shared/model';
 import { seedDocuments, type SeedDocument } from './documents';
 import { DEMO_PROJECT_ID, emulatorTarget, type EmulatorTarget } from './guard';
-import { ACCOUNTS, DEMO_PASSWORD, type Account } from './roster';
+import { generateHistory, type History } from './history';
+import { historyStatsDocuments } from './historyStats';
+import { ACCOUNTS, CHAT_SETTINGS, DEMO_PASSWORD, type Account } from './roster';
 
 export { DEMO_LOGINS, type DemoLogin } from './roster';
 
 export interface SeedSummary extends EmulatorTarget {
   accounts: number;
   documents: number;
+  /** Demo conversations, ratings and cases of the last two weeks, and the statistics documents they make. */
+  history: { conversations: number; messages: number; ratings: number; cases: number; statistics: number };
 }
+
+const DAY_MS = 86_400_000;
 
 export async function seed(options: { projectId?: string } = {}): Promise<SeedSummary> {
   const target = emulatorTarget(options.projectId ?? process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID, process.env);
@@ -24,9 +32,28 @@ export async function seed(options: { projectId?: string } = {}): Promise<SeedSu
   try {
     const auth = getAuth(app);
     for (const account of ACCOUNTS) await upsertAccount(auth, account);
-    const documents = seedDocuments(Timestamp.now());
-    await writeDocuments(getFirestore(app), documents);
-    return { ...target, accounts: ACCOUNTS.length, documents: documents.length };
+    const at = Timestamp.now();
+    const documents = seedDocuments(at);
+    const db = getFirestore(app);
+    await writeDocuments(db, documents);
+    const history = generateHistory({
+      reference: Math.floor(at.toMillis() / DAY_MS) * DAY_MS,
+      stamp: (millis) => Timestamp.fromMillis(millis),
+    });
+    const statistics = historyStatsDocuments(history, CHAT_SETTINGS.general.firstResponseTargetSeconds, at);
+    await writeHistory(db, history, statistics);
+    return {
+      ...target,
+      accounts: ACCOUNTS.length,
+      documents: documents.length,
+      history: {
+        conversations: history.conversations.length,
+        messages: history.conversations.reduce((n, c) => n + c.messages.length, 0),
+        ratings: history.ratings.length,
+        cases: history.cases.length,
+        statistics: statistics.length,
+      },
+    };
   } finally {
     await deleteApp(app);
   }
@@ -65,13 +92,46 @@ async function writeDocuments(db: Firestore, documents: SeedDocument[]): Promise
   await batch.commit();
 }
 
+/**
+ * The history is far over one batch's 500 writes, so it goes in chunks; `npm run
+ * seed` drops the whole export if any chunk fails. Statistics are overwritten,
+ * not incremented: they are the recompute of exactly these sources (re-seeding
+ * a desk with live chats of its own leaves their statistics to backfill-stats).
+ */
+async function writeHistory(db: Firestore, history: History, statistics: ReadonlyArray<{ path: string; data: object }>) {
+  const writes: Array<{ path: string; data: object }> = [
+    ...history.cases.map(({ id, data }) => ({ path: paths.case(id), data })),
+    ...history.conversations.flatMap(({ id, data, messages }) => [
+      { path: paths.conversation(id), data },
+      ...messages.map((m) => ({ path: paths.message(id, m.id), data: m.data })),
+    ]),
+    ...history.ratings.map(({ id, data }) => ({ path: paths.rating(id), data })),
+    ...statistics,
+  ];
+  for (let i = 0; i < writes.length; i += 500) {
+    const batch = db.batch();
+    for (const { path, data } of writes.slice(i, i + 500)) batch.set(db.doc(path), data);
+    await batch.commit();
+  }
+  // The history's cases hold numbers 1..n; a desk that already counted further keeps its counter.
+  for (const [projectId, last] of Object.entries(history.lastCaseNumbers)) {
+    const ref = db.doc(paths.project(projectId));
+    await db.runTransaction(async (tx) => {
+      const current = ((await tx.get(ref)).data() as Partial<ProjectDoc> | undefined)?.lastCaseNumber ?? 0;
+      if (last > current) tx.update(ref, { lastCaseNumber: last });
+    });
+  }
+}
+
 const runDirectly = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
 if (runDirectly) {
   seed().then(
     (s) =>
       console.log(
         `Seeded ${s.projectId}: ${s.accounts} accounts (auth ${s.authHost}), ` +
-          `${s.documents} documents (firestore ${s.firestoreHost}).`,
+          `${s.documents} documents (firestore ${s.firestoreHost}); history: ${s.history.conversations} conversations, ` +
+          `${s.history.messages} messages, ${s.history.ratings} ratings, ${s.history.cases} cases, ` +
+          `${s.history.statistics} statistics documents.`,
       ),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
