@@ -268,6 +268,10 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await mine.getByRole('link', { name: new RegExp(user.displayName) }).click();
     await l1Page.waitForURL(`**/specialist/c/${conversationId}`);
     await expectShown(l1Page, messages(l1Page).getByText('My printer prints only blank pages.'));
+    // Now that Level 1 has them on screen, the user sees both messages read.
+    const userLines = messages(userPage).getByRole('listitem').filter({ hasText: 'My printer prints only blank pages.' });
+    await userLines.getByText('Sent', { exact: true }).first().waitFor({ state: 'detached' });
+    expect(await userLines.getByText('Read', { exact: true }).count()).toBe(2);
 
     // Typing shows on the other side.
     const l1Composer = l1Page.getByRole('combobox', { name: `Message to ${user.displayName}` });

@@ -66,6 +66,8 @@ export const SUBCOLLECTIONS = {
   caseConfig: 'caseConfig',
   messages: 'messages',
   typing: 'typing',
+  /** conversations/{c}/reads/{uid}: how far each participant has read. */
+  reads: 'reads',
   days: 'days',
   appliedEvents: 'appliedEvents',
   /** specialistStats/{uid}/byProject/{projectId}/days/{day}: the day buckets of one project. */
@@ -98,6 +100,8 @@ export const paths = {
     `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}/${messageId}`,
   typing: (conversationId: string, uid: string) =>
     `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.typing}/${uid}`,
+  readMarker: (conversationId: string, uid: string) =>
+    `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.reads}/${uid}`,
   offlineMessage: (id: string) => `${COLLECTIONS.offlineMessages}/${id}`,
   rating: (conversationId: string) => `${COLLECTIONS.ratings}/${conversationId}`,
   presence: (uid: string) => `${COLLECTIONS.presence}/${uid}`,

@@ -212,6 +212,15 @@ export interface TypingDoc {
   at: Time;
 }
 
+/**
+ * conversations/{c}/reads/{uid}: the participant had read everything up to `at`.
+ * Kept off the conversation document, which functions own and which would
+ * otherwise take a write each time someone reads.
+ */
+export interface ReadMarkerDoc {
+  at: Time;
+}
+
 export interface OfflineMessageDoc {
   projectId: string;
   userId: string;

@@ -57,6 +57,11 @@ export function sendMessage(message: OutgoingMessage): { id: string; stored: Pro
   return { id: ref.id, stored };
 }
 
+/** Says the caller had read the conversation up to now (the server's now: the rules demand it). */
+export async function markRead(conversationId: string, uid: string): Promise<void> {
+  await setDoc(doc(firebase().db, paths.readMarker(conversationId, uid)), { at: serverTimestamp() });
+}
+
 /** Ends the conversation as the caller's side; functions post the goodbye and free the specialist. */
 export async function closeConversation(conversationId: string, side: Extract<CloserRole, 'user' | 'specialist'>): Promise<void> {
   await updateDoc(doc(firebase().db, paths.conversation(conversationId)), {
