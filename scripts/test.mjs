@@ -16,6 +16,7 @@ function typecheck() {
   run('npx', ['tsc', '-p', 'functions', '--noEmit']);
   run('npx', ['tsc', '-p', 'tests', '--noEmit']);
   run('npx', ['tsc', '-p', 'scripts', '--noEmit']);
+  run('npx', ['tsc', '-p', 'bench', '--noEmit']);
   run('npm', ['run', 'check', '-w', 'web']);
 }
 
