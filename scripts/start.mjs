@@ -30,8 +30,10 @@ const ready = new Promise((resolve) => {
   let tail = '';
   emulators.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
-    tail = (tail + chunk.toString()).slice(-500);
-    if (tail.includes(READY)) resolve();
+    // Search the previous tail plus the whole chunk: the line may straddle chunks.
+    const seen = tail + chunk.toString();
+    if (seen.includes(READY)) resolve();
+    tail = seen.slice(-READY.length);
   });
 });
 
