@@ -43,6 +43,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Only against emulators that imported emulator-data/ (npm test's second session).
+          name: 'demo',
+          include: ['tests/demo/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,

@@ -21,11 +21,17 @@ function typecheck() {
 }
 
 /** A closing line CI can read in any language: "Tests: N passed, N failed, N skipped". */
-function summarise() {
-  if (!existsSync(jsonReport)) return null;
-  const report = JSON.parse(readFileSync(jsonReport, 'utf8'));
-  const skipped = report.numPendingTests + report.numTodoTests;
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped };
+function summarise(files) {
+  const found = files.filter((file) => existsSync(file));
+  if (found.length === 0) return null;
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of found) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+  }
+  return totals;
 }
 
 const plan = emulatorPlan();
@@ -39,22 +45,40 @@ try {
 }
 
 mkdirSync(reportDir, { recursive: true });
-rmSync(jsonReport, { force: true });
-const vitest = ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonReport}`, ...vitestArgs]
-  .map((a) => (/[\s'"]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a))
-  .join(' ');
+const quote = (a) => (/[\s'"]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a);
+const chosen = vitestArgs.some((a) => a.startsWith('--project'));
+const SEEDLESS_PROJECTS = ['unit', 'rules', 'functions', 'e2e'].flatMap((p) => ['--project', p]);
 const browser = chromiumPath();
-let code = 0;
-try {
-  // QUIET keeps the emulators' request logs out of the test report; failures still print.
-  run('npx', ['firebase', 'emulators:exec', vitest, '--project', PROJECT_ID, '--only', plan.only.join(','), '--log-verbosity', 'QUIET'], {
-    env: { ...plan.env, HELPDESK_PRESENCE: plan.presence, ...(browser ? { CHROME_PATH: browser } : {}) },
-  });
-} catch {
-  code = 1;
+const env = { ...plan.env, HELPDESK_PRESENCE: plan.presence, ...(browser ? { CHROME_PATH: browser } : {}) };
+
+/** One `emulators:exec` session running vitest; false when anything failed. */
+function session(report, args, extraFirebaseArgs = []) {
+  rmSync(report, { force: true });
+  const vitest = ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args]
+    .map(quote)
+    .join(' ');
+  try {
+    // QUIET keeps the emulators' request logs out of the test report; failures still print.
+    run('npx', ['firebase', 'emulators:exec', vitest, '--project', PROJECT_ID, '--only', plan.only.join(','), '--log-verbosity', 'QUIET', ...extraFirebaseArgs], { env });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-const totals = summarise();
+// Suites that seed their own data run on empty emulators; the demo check runs on
+// emulators that imported the committed seed, exactly as `npm start` serves it.
+const reports = [jsonReport];
+const onlyDemo = vitestArgs.join(' ') === '--project demo';
+let ok = onlyDemo || session(jsonReport, chosen ? vitestArgs : [...SEEDLESS_PROJECTS, ...vitestArgs]);
+if (!chosen || vitestArgs.includes('demo')) {
+  const demoReport = join(reportDir, 'vitest-demo.json');
+  reports.push(demoReport);
+  ok = session(demoReport, ['--project', 'demo'], ['--import', join(ROOT, 'emulator-data')]) && ok;
+}
+const code = ok ? 0 : 1;
+
+const totals = summarise(reports);
 console.log('');
 if (!browser) console.log(`Browser tests skipped: no Chromium found. Install it with: ${CHROMIUM_INSTALL}`);
 if (plan.presence !== 'rtdb') console.log('RTDB presence emulator tests skipped: no Realtime Database emulator on this machine (heartbeat presence tested instead).');
