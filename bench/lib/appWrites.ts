@@ -1,36 +1,20 @@
-// The client writes of web/src/lib/chat/writes.ts and typing.svelte.ts, field
-// for field (that module reaches the SDK through the web app's singleton, so the
-// bench keeps a copy; firestore.rules refuse any drift: exact keys everywhere).
+// The client writes of web/src/lib/chat/writes.ts and typing.svelte.ts (that
+// module reaches the SDK through the web app's singleton, so the bench keeps its
+// own; the conversation shape is the shared one, and firestore.rules refuse any
+// drift in the others: exact keys everywhere).
 import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
 import { COLLECTIONS, paths, SUBCOLLECTIONS } from '$shared/catalogue';
+import { startingConversation } from '$shared/conversationStart';
 import type { Account } from './clients';
 
 /** The id is made before the write, so the clock can start before the write does. */
 export const newConversationId = (db: Firestore): string => doc(collection(db, COLLECTIONS.conversations)).id;
 
 export async function startConversation(db: Firestore, conversationId: string, user: Account, projectId: string): Promise<void> {
-  await setDoc(doc(db, paths.conversation(conversationId)), {
-    projectId,
-    userId: user.uid,
-    userName: user.displayName,
-    status: 'queued',
-    level: 1,
-    specialistId: null,
-    specialistName: null,
-    createdAt: serverTimestamp(),
-    queuedAt: serverTimestamp(),
-    assignedAt: null,
-    closedAt: null,
-    closedBy: null,
-    caseId: null,
-    caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
-    engagements: [],
-    lastUserMessageAt: null,
-    lastMessageAt: null,
-    inactivityWarnedAt: null,
-  });
+  await setDoc(
+    doc(db, paths.conversation(conversationId)),
+    startingConversation({ projectId, userId: user.uid, userName: user.displayName }, serverTimestamp),
+  );
 }
 
 export interface Author {
