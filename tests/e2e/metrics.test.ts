@@ -16,6 +16,7 @@ import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
 import { PROJECT_ID, ROOT } from '../support/emulators';
 import { waitFor } from '../support/wait';
 import { BASE_URL, chromiumPath, launchBrowser } from './support/browser';
+import { servedConversation } from '../support/conversations';
 
 const SCREENSHOTS = join(ROOT, 'tests', '.reports', 'e2e');
 // Days no other suite writes statistics for, so every other specialist's bucket query comes back empty.
@@ -50,30 +51,11 @@ function engagement(who: { uid: string; name: string }, level: 1 | 2, start: str
 
 /** Writes a conversation as routing leaves it (being served), then closes it as its user would. */
 async function serveAndClose(n: number, user: number, engagements: Engagement[], closedAt: string, extra: Partial<ConversationDoc> = {}) {
-  const last = engagements[engagements.length - 1]!;
-  const conversation: ConversationDoc = {
-    projectId,
-    userId: `e2e-metrics-user${user}-${run}`,
-    userName: userName(user),
-    status: 'assigned',
-    level: last.level,
-    specialistId: last.specialistId,
-    specialistName: last.specialistName,
-    createdAt: engagements[0]!.startedAt,
-    queuedAt: engagements[0]!.startedAt,
-    assignedAt: last.startedAt,
-    closedAt: null,
-    closedBy: null,
-    caseId: null,
-    caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
+  const conversation = servedConversation(
+    { projectId, userId: `e2e-metrics-user${user}-${run}`, userName: userName(user) },
     engagements,
-    lastUserMessageAt: null,
-    lastMessageAt: null,
-    inactivityWarnedAt: null,
-    ...extra,
-  };
+    extra,
+  );
   const ref = db.doc(paths.conversation(conversationId(n)));
   await ref.set(conversation);
   await ref.update({ status: 'closed', closedAt: ts(closedAt), closedBy: 'user' });

@@ -19,6 +19,7 @@ import { sumCounts } from '../../web/src/lib/metrics/summary';
 import { adminApp, cleanupApps, createAccount, signedInClient } from '../support/admin';
 import { PROJECT_ID } from '../support/emulators';
 import { waitFor } from '../support/wait';
+import { servedConversation } from '../support/conversations';
 import { useChatSettings } from './routing-support';
 
 // Before the trigger modules load: their Admin SDK app reads the project from here.
@@ -63,30 +64,7 @@ function engagement(specialistId: string, level: 1 | 2, start: string, extra: Pa
 
 /** A conversation being served right now (last engagement running), as routing and transfers leave it. */
 async function seedServed(n: number, projectId: string, userId: string, engagements: Engagement[], extra: Partial<ConversationDoc> = {}) {
-  const last = engagements[engagements.length - 1]!;
-  const conversation: ConversationDoc = {
-    projectId,
-    userId,
-    userName: `User ${userId}`,
-    status: 'assigned',
-    level: last.level,
-    specialistId: last.specialistId,
-    specialistName: last.specialistName,
-    createdAt: engagements[0]!.startedAt,
-    queuedAt: engagements[0]!.startedAt,
-    assignedAt: last.startedAt,
-    closedAt: null,
-    closedBy: null,
-    caseId: null,
-    caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
-    engagements,
-    lastUserMessageAt: null,
-    lastMessageAt: null,
-    inactivityWarnedAt: null,
-    ...extra,
-  };
+  const conversation = servedConversation({ projectId, userId, userName: `User ${userId}` }, engagements, extra);
   const ref = db.doc(paths.conversation(conversationId(n)));
   await ref.set(conversation);
   served.set(conversationId(n), await ref.get());
