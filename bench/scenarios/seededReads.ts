@@ -59,8 +59,6 @@ async function seedHistory(admin: Admin, count: number) {
     queuePosition: null,
     nobodyAvailable: false,
     engagements: [engagement],
-    lastUserMessageAt: Timestamp.fromMillis(start + count * 60_000),
-    lastMessageAt: Timestamp.fromMillis(start + count * 60_000),
     inactivityWarnedAt: null,
   };
   const conversationId = `history-${randomUUID().slice(0, 8)}`;

@@ -7,7 +7,6 @@ export { onOfflineMessageCreated } from './cases/onOfflineMessageCreated';
 export { convertToCase } from './cases/convertToCase';
 export { onRatingCreated } from './ratings/onRatingCreated';
 export { onConversationCreated, onConversationUpdated } from './conversations/lifecycle';
-export { onConversationMessageCreated } from './conversations/messageActivity';
 export { sweepConversations } from './conversations/sweepConversations';
 export { onPresenceWritten, onProjectSpecialistWritten } from './routing/triggers';
 export { transferToLevel2 } from './transfer/transferToLevel2';

@@ -106,8 +106,6 @@ function conversationDoc(draft: Draft, caseRef: { caseId: string; number: number
     convertedToCase: caseRef !== null && i === draft.engagements.length - 1,
   }));
   const last = engagements[engagements.length - 1];
-  const texts = draft.messages.filter((m) => m.kind === 'text');
-  const lastOf = (list: typeof texts) => (list.length ? stamp(list[list.length - 1]!.ms) : null);
   const closedBy: CloserRole = draft.closedBy;
   return {
     ...startingConversation(opener, () => stamp(draft.createdMs)),
@@ -121,8 +119,6 @@ function conversationDoc(draft: Draft, caseRef: { caseId: string; number: number
     caseId: caseRef?.caseId ?? null,
     caseNumber: caseRef?.number ?? null,
     engagements,
-    lastUserMessageAt: lastOf(texts.filter((m) => m.authorRole === 'user')),
-    lastMessageAt: lastOf(texts),
     // The metrics trigger adds participantIds at the first assignment; never assigned, never written.
     ...(engagements.length ? { participantIds: [...new Set(engagements.map((e) => e.specialistId))] } : {}),
   };

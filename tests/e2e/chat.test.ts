@@ -435,8 +435,6 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
       queuePosition: null,
       nobodyAvailable: false,
       engagements: [],
-      lastUserMessageAt: null,
-      lastMessageAt: null,
       inactivityWarnedAt: null,
     });
     const batch = db.batch();

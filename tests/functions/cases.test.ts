@@ -223,8 +223,6 @@ describe('convertToCase', () => {
           convertedToCase: false,
         },
       ],
-      lastUserMessageAt: at(3),
-      lastMessageAt: at(4),
       inactivityWarnedAt: null,
     };
     const said = (author: TestAccount, text: string, minute: number, kind: 'text' | 'note' = 'text'): MessageDoc => ({

@@ -1,7 +1,8 @@
 // A conversation's life after assignment, against the emulators: the minute
 // sweep requeues a vanished specialist's conversations at the front of the
-// queue and warns then closes silent users; messages record activity and the
-// first response; a conversation started while the chat is off is refused.
+// queue and warns then closes silent users (judged from the latest message);
+// an engagement's first response is found when it ends; a conversation started
+// while the chat is off is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import functionsTest from 'firebase-functions-test';
 import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
@@ -15,6 +16,7 @@ import { waitFor } from '../support/wait';
 import {
   activeLoad,
   addMember,
+  closeAs,
   addSpecialist,
   messagesOf,
   readConversation,
@@ -152,7 +154,7 @@ describe('inactivity', () => {
     expect(ids).toContain('system-closed');
   });
 
-  it("a user's reply clears the warning and stops the clock until the specialist answers", async () => {
+  it("a user's reply stops the clock until the specialist answers; the answer starts a new silence", async () => {
     const { projectId } = await seedProject(db, 'inactive-reply');
     const specialist = await addSpecialist(app, db, projectId, 1);
     const user = await addMember(app, db, projectId);
@@ -162,39 +164,69 @@ describe('inactivity', () => {
     await setPresence(db, specialist.uid, 'available', warnAt);
     expect((await sweep.sweepOnce(warnAt, { projectId })).warned).toEqual([id]);
 
+    // The sweep reads the latest message: nothing is written on the conversation per message.
     await post(user, id, 'user', 'Still here, sorry!');
-    const replied = await waitForConversation(db, id, (c) => c.inactivityWarnedAt === null && c.lastUserMessageAt !== null, 'reply recorded');
-    expect(replied.lastMessageAt?.toMillis()).toBe(replied.lastUserMessageAt?.toMillis());
 
     // The user now waits for the specialist: no warning or close however long that takes.
     const muchLater = warnAt + CLOSE_S * 1000 * 3;
     await setPresence(db, specialist.uid, 'available', muchLater);
-    const report = await sweep.sweepOnce(muchLater, { projectId });
-    expect(report.warned).toEqual([]);
-    expect(report.closed).toEqual([]);
+    const waiting = await sweep.sweepOnce(muchLater, { projectId });
+    expect(waiting.warned).toEqual([]);
+    expect(waiting.closed).toEqual([]);
     expect((await readConversation(db, id)).status).toBe('assigned');
+
+    // The specialist answers (stamped by the Admin SDK: the sweeps run on a clock ahead of the server's).
+    const answeredAt = muchLater + 1_000;
+    await db.doc(paths.message(id, 'answer')).set({
+      authorId: specialist.uid,
+      authorRole: 'specialist',
+      authorName: specialist.displayName,
+      kind: 'text',
+      visibility: 'all',
+      text: 'Here is what to do.',
+      createdAt: Timestamp.fromMillis(answeredAt),
+    });
+    const secondWarning = answeredAt + WARN_S * 1000;
+    await setPresence(db, specialist.uid, 'available', secondWarning);
+    const early = await sweep.sweepOnce(secondWarning - 1_000, { projectId });
+    expect([...early.warned, ...early.closed]).toEqual([]);
+    expect((await sweep.sweepOnce(secondWarning, { projectId })).warned).toEqual([id]);
+    const warnings = (await messagesOf(db, id)).filter((m) => m.id.startsWith('system-inactivity'));
+    expect(warnings).toHaveLength(2);
   });
 });
 
-describe('message activity', () => {
-  it("records the specialist's first response once, and the user's last message", async () => {
-    const { projectId } = await seedProject(db, 'activity');
+describe('first response', () => {
+  it("is the specialist's first text message, recorded when the engagement ends", async () => {
+    const { projectId } = await seedProject(db, 'first-response');
     const specialist = await addSpecialist(app, db, projectId, 1);
     const user = await addMember(app, db, projectId);
     const id = await startConversation(user, projectId);
     await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
 
+    await post(user, id, 'user', 'My printer is on fire');
     await post(specialist, id, 'specialist', 'Hello, how can I help?');
-    const answered = await waitForConversation(db, id, (c) => c.engagements[0]?.firstResponseAt != null, 'first response');
-    const firstResponse = answered.engagements[0]!.firstResponseAt!.toMillis();
-    expect(answered.lastMessageAt?.toMillis()).toBe(firstResponse);
-    expect(answered.lastUserMessageAt).toBeNull();
-
     await post(specialist, id, 'specialist', 'Are you there?');
     await post(user, id, 'user', 'Yes');
-    const later = await waitForConversation(db, id, (c) => c.lastUserMessageAt !== null, 'user message');
-    expect(later.engagements[0]!.firstResponseAt!.toMillis()).toBe(firstResponse);
-    expect(later.lastMessageAt!.toMillis()).toBeGreaterThan(firstResponse);
+    const texts = (await messagesOf(db, id)).filter((m) => m.kind === 'text' && m.authorId === specialist.uid);
+    const firstAnswer = Math.min(...texts.map((m) => m.createdAt.toMillis()));
+
+    await closeAs(user, id, 'user');
+    const closed = await waitForConversation(db, id, (c) => c.engagements[0]?.outcome === 'closed', 'engagement ended');
+    expect(closed.engagements[0]!.firstResponseAt?.toMillis()).toBe(firstAnswer);
+  });
+
+  it('stays empty for an engagement whose specialist never wrote', async () => {
+    const { projectId } = await seedProject(db, 'no-response');
+    await addSpecialist(app, db, projectId, 1);
+    const user = await addMember(app, db, projectId);
+    const id = await startConversation(user, projectId);
+    await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
+    await post(user, id, 'user', 'Hello?');
+
+    await closeAs(user, id, 'user');
+    const closed = await waitForConversation(db, id, (c) => c.engagements[0]?.outcome === 'closed', 'engagement ended');
+    expect(closed.engagements[0]!.firstResponseAt).toBeNull();
   });
 });
 

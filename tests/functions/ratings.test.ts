@@ -71,8 +71,6 @@ async function seedClosedConversations(count: number) {
       queuePosition: null,
       nobodyAvailable: false,
       engagements: [],
-      lastUserMessageAt: now,
-      lastMessageAt: now,
       inactivityWarnedAt: null,
     };
     batch.set(db.doc(paths.conversation(id)), conversation);

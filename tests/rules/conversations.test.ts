@@ -76,7 +76,6 @@ describe('starting a conversation', () => {
     await assertFails(db.set(newConversation({ queuePosition: 1 })));
     await assertFails(db.set(newConversation({ nobodyAvailable: true })));
     await assertFails(db.set(newConversation({ engagements: [{ specialistId: uidOf('specialist') }] })));
-    await assertFails(db.set(newConversation({ lastUserMessageAt: serverTime() })));
     await assertFails(db.set(newConversation({ inactivityWarnedAt: serverTime() })));
   });
 

@@ -149,8 +149,6 @@ export function storedConversation(overrides: Partial<ConversationDoc> = {}): Co
         convertedToCase: false,
       },
     ],
-    lastUserMessageAt: past(5),
-    lastMessageAt: past(5),
     inactivityWarnedAt: null,
     ...overrides,
   };

@@ -9,7 +9,8 @@ import { paths } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
 import { withContentionRetry } from '../routing/contention';
 import { routeProject } from '../routing/routeProject';
-import { activeEngagement, endEngagement } from './engagements';
+import { endEngagementIn } from './activity';
+import { activeEngagement } from './engagements';
 import { projectNameOf } from './opening';
 import { postSystemMessageIn, shownSpecialistName, systemMessageRef, systemText } from './systemMessages';
 
@@ -28,7 +29,8 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
       const at = conversation.closedAt ? Timestamp.fromMillis(conversation.closedAt.toMillis()) : Timestamp.now();
       const engagements = conversation.engagements ?? [];
       const active = activeEngagement(engagements);
-      tx.update(ref, { engagements: endEngagement(engagements, 'closed', at), queuePosition: null, nobodyAvailable: false });
+      const ended = await endEngagementIn(tx, conversationId, engagements, 'closed', at);
+      tx.update(ref, { engagements: ended, queuePosition: null, nobodyAvailable: false });
       const serving = new Set([active?.specialistId, conversation.specialistId].filter((id): id is string => !!id));
       for (const uid of serving) {
         tx.set(

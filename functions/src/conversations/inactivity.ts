@@ -6,19 +6,30 @@ import type { EffectiveSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
 import { withContentionRetry } from '../routing/contention';
-import { inactivityAction, type AssignedView } from './sweep';
+import { lastTextOf } from './activity';
+import { inactivityAction, type AssignedView, type InactivityAction, type LastText } from './sweep';
 import { postSystemMessageIn, systemText } from './systemMessages';
 
 const ms = (t: { toMillis(): number } | null | undefined) => (t ? t.toMillis() : null);
 
-export function assignedView(conversation: ConversationDoc): AssignedView | null {
+export function assignedView(conversation: ConversationDoc, lastText: LastText | null): AssignedView | null {
   if (conversation.status !== 'assigned' || !conversation.assignedAt) return null;
   return {
     assignedAtMs: conversation.assignedAt.toMillis(),
-    lastUserMessageAtMs: ms(conversation.lastUserMessageAt),
-    lastMessageAtMs: ms(conversation.lastMessageAt),
+    lastText,
     inactivityWarnedAtMs: ms(conversation.inactivityWarnedAt),
   };
+}
+
+/** What inactivity calls for now, from one read of the latest message (outside any transaction). */
+export async function inactivityActionFor(
+  conversationId: string,
+  conversation: ConversationDoc,
+  settings: EffectiveSettings,
+  nowMs: number,
+): Promise<InactivityAction> {
+  const view = assignedView(conversation, await lastTextOf(conversationId, conversation));
+  return view ? inactivityAction(view, settings.general, nowMs) : { kind: 'none' };
 }
 
 /** Re-decides in a transaction (the user may have just written) and warns or closes. */
@@ -31,8 +42,9 @@ export async function applyInactivity(
   return withContentionRetry(() =>
     db.runTransaction(async (tx) => {
       const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
-      const view = conversation && assignedView(conversation);
-      if (!conversation || !view) return null;
+      if (conversation?.status !== 'assigned') return null;
+      const view = assignedView(conversation, await lastTextOf(conversationId, conversation, tx));
+      if (!view) return null;
       const action = inactivityAction(view, settings.general, nowMs);
       const at = Timestamp.fromMillis(nowMs);
       if (action.kind === 'warn') {

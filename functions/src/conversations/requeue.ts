@@ -6,7 +6,7 @@ import { db } from '../platform/admin';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
 import { withContentionRetry } from '../routing/contention';
-import { endEngagement } from './engagements';
+import { endEngagementIn } from './activity';
 import { specialistGone, type QueueKey } from './sweep';
 import { postSystemMessageIn } from './systemMessages';
 
@@ -27,7 +27,7 @@ export async function requeueIfGone(conversationId: string, nowMs: number): Prom
       if (!specialistGone(presence, conversation.assignedAt.toMillis(), nowMs)) return null;
 
       const at = Timestamp.fromMillis(nowMs);
-      const engagements = endEngagement(conversation.engagements ?? [], 'requeued', at);
+      const engagements = await endEngagementIn(tx, conversationId, conversation.engagements ?? [], 'requeued', at);
       tx.update(ref, {
         status: 'queued',
         specialistId: null,

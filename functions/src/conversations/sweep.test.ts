@@ -6,8 +6,9 @@ import {
   distinctQueues,
   inactivityAction,
   silenceSinceMs,
+  inactivityPossible,
   specialistGone,
-  sweepAction,
+  triage,
   type AssignedView,
 } from './sweep';
 
@@ -21,8 +22,7 @@ const presenceSeen = (ms: number, choice: PresenceDoc['choice'] = 'available'): 
 });
 const view = (patch: Partial<AssignedView> = {}): AssignedView => ({
   assignedAtMs: NOW - 1_000,
-  lastUserMessageAtMs: null,
-  lastMessageAtMs: null,
+  lastText: null,
   inactivityWarnedAtMs: null,
   ...patch,
 });
@@ -61,12 +61,13 @@ describe('silenceSinceMs', () => {
   });
 
   it("counts from the specialist's latest message", () => {
-    expect(silenceSinceMs(view({ assignedAtMs: 5, lastUserMessageAtMs: 10, lastMessageAtMs: 20 }))).toBe(20);
+    expect(silenceSinceMs(view({ assignedAtMs: 5, lastText: { atMs: 20, byUser: false } }))).toBe(20);
+    expect(silenceSinceMs(view({ assignedAtMs: 50, lastText: { atMs: 20, byUser: false } }))).toBe(50);
   });
 
   it('is null while the user wrote last and waits for an answer', () => {
-    expect(silenceSinceMs(view({ assignedAtMs: 5, lastUserMessageAtMs: 20, lastMessageAtMs: 20 }))).toBeNull();
-    expect(silenceSinceMs(view({ assignedAtMs: 50, lastUserMessageAtMs: 20, lastMessageAtMs: 20 }))).toBeNull();
+    expect(silenceSinceMs(view({ assignedAtMs: 5, lastText: { atMs: 20, byUser: true } }))).toBeNull();
+    expect(silenceSinceMs(view({ assignedAtMs: 50, lastText: { atMs: 20, byUser: true } }))).toBeNull();
   });
 });
 
@@ -91,26 +92,37 @@ describe('inactivityAction', () => {
   });
 
   it('starts a new silence after the specialist wrote again', () => {
-    const oldWarning = view({ assignedAtMs, inactivityWarnedAtMs: assignedAtMs + 300_000, lastMessageAtMs: assignedAtMs + 400_000 });
+    const oldWarning = view({ assignedAtMs, inactivityWarnedAtMs: assignedAtMs + 300_000, lastText: { atMs: assignedAtMs + 400_000, byUser: false } });
     expect(inactivityAction(oldWarning, limits, assignedAtMs + 650_000)).toEqual({ kind: 'none' });
     expect(inactivityAction(oldWarning, limits, assignedAtMs + 700_000)).toEqual({ kind: 'warn', silenceSinceMs: assignedAtMs + 400_000 });
   });
 
   it('never acts while the user waits for an answer', () => {
-    const waiting = view({ assignedAtMs, lastUserMessageAtMs: assignedAtMs + 10, lastMessageAtMs: assignedAtMs + 10 });
+    const waiting = view({ assignedAtMs, lastText: { atMs: assignedAtMs + 10, byUser: true } });
     expect(inactivityAction(waiting, limits, assignedAtMs + 10_000_000)).toEqual({ kind: 'none' });
   });
 });
 
-describe('sweepAction', () => {
+describe('triage', () => {
   it('requeues before judging the user when the specialist is gone', () => {
     const assignedAtMs = NOW - 1_000_000;
-    expect(sweepAction(view({ assignedAtMs }), presenceSeen(assignedAtMs), limits, NOW)).toEqual({ kind: 'requeue' });
+    expect(triage(assignedAtMs, presenceSeen(assignedAtMs), limits, NOW)).toBe('requeue');
   });
 
-  it('judges the user when the specialist is connected', () => {
-    const assignedAtMs = NOW - 1_000_000;
-    expect(sweepAction(view({ assignedAtMs }), presenceSeen(NOW - 1_000), limits, NOW)).toMatchObject({ kind: 'warn' });
+  it('checks inactivity only once the assignment is as old as the warning time', () => {
+    const connected = presenceSeen(NOW - 1_000);
+    expect(triage(NOW - 300_000, connected, limits, NOW)).toBe('check-inactivity');
+    expect(triage(NOW - 299_999, connected, limits, NOW)).toBe('none');
+  });
+});
+
+describe('inactivityPossible', () => {
+  it('agrees with inactivityAction: nothing can happen before the warning time', () => {
+    const assignedAtMs = NOW - 299_999;
+    expect(inactivityPossible(assignedAtMs, limits, NOW)).toBe(false);
+    expect(inactivityAction(view({ assignedAtMs }), limits, NOW)).toEqual({ kind: 'none' });
+    expect(inactivityPossible(assignedAtMs, limits, NOW + 1)).toBe(true);
+    expect(inactivityAction(view({ assignedAtMs }), limits, NOW + 1)).toMatchObject({ kind: 'warn' });
   });
 });
 

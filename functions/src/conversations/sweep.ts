@@ -5,20 +5,24 @@ import { PRESENCE, type Level } from '../shared/catalogue';
 import type { GeneralSettings, PresenceDoc } from '../shared/model';
 import { isConnected, newestSignOfLife } from '../presence/availability';
 
+/** The newest text message of a conversation (system messages and staff notes are not activity). */
+export interface LastText {
+  atMs: number;
+  /** Written by the conversation's user (else by a specialist). */
+  byUser: boolean;
+}
+
 export interface AssignedView {
   assignedAtMs: number;
-  /** Last text message from the user. */
-  lastUserMessageAtMs: number | null;
-  /** Last text message from either side (user or specialist). */
-  lastMessageAtMs: number | null;
+  /** Null before anyone wrote. */
+  lastText: LastText | null;
   inactivityWarnedAtMs: number | null;
 }
 
-export type SweepAction =
-  | { kind: 'none' }
-  | { kind: 'requeue' }
-  | { kind: 'warn'; silenceSinceMs: number }
-  | { kind: 'close' };
+export type InactivityAction = { kind: 'none' } | { kind: 'warn'; silenceSinceMs: number } | { kind: 'close' };
+
+/** The sweep's first look at an assigned conversation, from the conversation and presence alone. */
+export type SweepTriage = 'requeue' | 'check-inactivity' | 'none';
 
 export type InactivityLimits = Pick<GeneralSettings, 'inactivityWarningSeconds' | 'inactivityCloseSeconds'>;
 
@@ -48,13 +52,21 @@ export function specialistGone(presence: PresenceDoc | undefined, assignedAtMs: 
  * turn, i.e. since the assignment or the specialist's latest message.
  */
 export function silenceSinceMs(view: AssignedView): number | null {
-  const { lastUserMessageAtMs: user, lastMessageAtMs: last } = view;
-  if (user !== null && (last === null || last <= user)) return null;
-  return Math.max(view.assignedAtMs, last ?? Number.NEGATIVE_INFINITY);
+  if (view.lastText?.byUser) return null;
+  return Math.max(view.assignedAtMs, view.lastText?.atMs ?? Number.NEGATIVE_INFINITY);
+}
+
+/**
+ * False while the assignment is too recent for any inactivity action: a silence
+ * never starts before the assignment, so the sweep can skip reading messages.
+ */
+export function inactivityPossible(assignedAtMs: number, limits: InactivityLimits, nowMs: number): boolean {
+  const soonestSeconds = Math.min(limits.inactivityWarningSeconds, limits.inactivityCloseSeconds);
+  return nowMs - assignedAtMs >= soonestSeconds * 1000;
 }
 
 /** Warning once per silence, then closing; never closing a user who was not warned. */
-export function inactivityAction(view: AssignedView, limits: InactivityLimits, nowMs: number): SweepAction {
+export function inactivityAction(view: AssignedView, limits: InactivityLimits, nowMs: number): InactivityAction {
   const since = silenceSinceMs(view);
   if (since === null) return { kind: 'none' };
   const silentMs = nowMs - since;
@@ -65,15 +77,19 @@ export function inactivityAction(view: AssignedView, limits: InactivityLimits, n
   return silentMs >= limits.inactivityCloseSeconds * 1000 ? { kind: 'close' } : { kind: 'none' };
 }
 
-/** A vanished specialist comes first: the user is not to blame for an unanswered chat. */
-export function sweepAction(
-  view: AssignedView,
+/**
+ * A vanished specialist comes first: the user is not to blame for an unanswered
+ * chat. Only then, and only once the assignment is old enough, is the user's
+ * silence worth reading the latest message for.
+ */
+export function triage(
+  assignedAtMs: number,
   presence: PresenceDoc | undefined,
   limits: InactivityLimits,
   nowMs: number,
-): SweepAction {
-  if (specialistGone(presence, view.assignedAtMs, nowMs)) return { kind: 'requeue' };
-  return inactivityAction(view, limits, nowMs);
+): SweepTriage {
+  if (specialistGone(presence, assignedAtMs, nowMs)) return 'requeue';
+  return inactivityPossible(assignedAtMs, limits, nowMs) ? 'check-inactivity' : 'none';
 }
 
 export interface QueueKey {

@@ -10,9 +10,9 @@ import { loadSettings } from '../platform/settings';
 import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
 import { routeProject } from '../routing/routeProject';
-import { applyInactivity, assignedView } from './inactivity';
+import { applyInactivity, inactivityActionFor } from './inactivity';
 import { requeueIfGone } from './requeue';
-import { distinctQueues, sweepAction, type QueueKey } from './sweep';
+import { distinctQueues, triage, type QueueKey } from './sweep';
 
 const PAGE_SIZE = 200;
 const MAX_PAGES = 10;
@@ -57,17 +57,20 @@ export async function sweepOnce(nowMs: number = Date.now(), scope: SweepScope = 
 
     for (const doc of assigned.docs) {
       const conversation = doc.data() as ConversationDoc;
-      const view = assignedView(conversation);
-      if (!view || !conversation.specialistId) continue;
-      const action = sweepAction(view, presence.get(conversation.specialistId), settings.general, nowMs);
+      if (!conversation.specialistId || !conversation.assignedAt) continue;
+      const presenceDoc = presence.get(conversation.specialistId);
       try {
-        if (action.kind === 'requeue') {
+        const first = triage(conversation.assignedAt.toMillis(), presenceDoc, settings.general, nowMs);
+        if (first === 'requeue') {
           const queue = await requeueIfGone(doc.id, nowMs);
           if (queue) {
             report.requeued.push(doc.id);
             toRoute.push(queue);
           }
-        } else if (action.kind !== 'none') {
+        } else if (first === 'check-inactivity') {
+          // One read of the latest message; the transaction re-reads only when there is something to do.
+          const action = await inactivityActionFor(doc.id, conversation, settings, nowMs);
+          if (action.kind === 'none') continue;
           const done = await applyInactivity(doc.id, settings, nowMs);
           if (done === 'warned') report.warned.push(doc.id);
           if (done === 'closed') report.closed.push(doc.id);

@@ -8,7 +8,8 @@ import { db } from '../platform/admin';
 import { loadSettings, type EffectiveSettings } from '../platform/settings';
 import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
-import { endEngagement, startEngagement } from '../conversations/engagements';
+import { endEngagementIn } from '../conversations/activity';
+import { startEngagement } from '../conversations/engagements';
 import { postSystemMessageIn, shownSpecialistName, systemText } from '../conversations/systemMessages';
 import { loadCandidatesIn } from './candidates';
 import { withContentionRetry } from './contention';
@@ -78,7 +79,7 @@ async function assignOldestIn(
   const at = Timestamp.fromMillis(nowMs);
   // A queued conversation has no running engagement; end a stray one rather than refuse to route.
   const engagements = startEngagement(
-    endEngagement(conversation.engagements ?? [], 'requeued', at),
+    await endEngagementIn(tx, oldest.id, conversation.engagements ?? [], 'requeued', at),
     { specialistId: chosen.uid, specialistName: chosen.displayName, level },
     at,
   );

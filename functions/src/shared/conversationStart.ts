@@ -38,8 +38,6 @@ export function startingConversation<ServerTime>(
     queuePosition: null,
     nobodyAvailable: false,
     engagements: [],
-    lastUserMessageAt: null,
-    lastMessageAt: null,
     inactivityWarnedAt: null,
   };
 }

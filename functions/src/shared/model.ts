@@ -158,10 +158,12 @@ export interface ConversationDoc {
   nobodyAvailable: boolean;
   /** Functions only: each specialist's part of the conversation, oldest first. */
   engagements: Engagement[];
-  /** Functions only: last message from the user / from anyone, for inactivity handling. */
-  lastUserMessageAt: Time | null;
-  lastMessageAt: Time | null;
-  /** Functions only: when the inactivity warning was sent for the current silence. */
+  /**
+   * Functions only: when the inactivity warning was sent. It covers the silence
+   * that began before it; a later message starts a new silence. (No activity
+   * times live here: every screen listens to this document, so a per-message
+   * write would cost each participant a read. The sweep reads the latest message.)
+   */
   inactivityWarnedAt: Time | null;
   /**
    * Functions only (metrics): every specialist with an engagement here, so the
@@ -184,6 +186,7 @@ export interface Engagement {
   /** Assignment or transfer time. */
   startedAt: Time;
   endedAt: Time | null;
+  /** The specialist's first text message; recorded when the engagement ends (found by one query then). */
   firstResponseAt: Time | null;
   outcome: EngagementOutcome;
   /** True when this specialist converted the conversation into a case. */

@@ -10,7 +10,8 @@ import { guarded, parsePayload, requireRole } from '../platform/callable';
 import { loadSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
-import { endEngagement, startEngagement } from '../conversations/engagements';
+import { endEngagementIn } from '../conversations/activity';
+import { startEngagement } from '../conversations/engagements';
 import { projectNameOf } from '../conversations/opening';
 import { postSystemMessageIn, shownSpecialistName, systemText } from '../conversations/systemMessages';
 import { loadCandidatesIn } from '../routing/candidates';
@@ -49,7 +50,7 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
       const target = choice.target;
 
       const at = Timestamp.now();
-      const ended = endEngagement(conversation.engagements ?? [], 'transferred', at);
+      const ended = await endEngagementIn(tx, input.conversationId, conversation.engagements ?? [], 'transferred', at);
       const callerName = conversation.specialistName ?? callerUid;
       const engagements = startEngagement(ended, { specialistId: target.uid, specialistName: target.displayName, level: 2 }, at);
       const n = engagements.length;
