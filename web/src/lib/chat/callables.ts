@@ -1,7 +1,8 @@
 // The chat's callable functions, typed as functions/src/transfer and cases define them.
-import { httpsCallable } from 'firebase/functions';
+// The Functions SDK is imported on first call, so pages that never call one do not load it.
+import type { HttpsCallable } from 'firebase/functions';
 import { CALLABLES } from '$shared/catalogue';
-import { firebase } from '$lib/firebase/app';
+import { cloudFunctions } from '$lib/firebase/app';
 
 export interface TransferRequest {
   conversationId: string;
@@ -19,8 +20,13 @@ export interface TransferResult {
 /** Keep in step with TRANSFER_NOTE_MAX in functions/src/transfer/transferRules.ts. */
 export const TRANSFER_NOTE_MAX = 2000;
 
+async function callable<Request, Result>(name: string): Promise<HttpsCallable<Request, Result>> {
+  const [{ httpsCallable }, functions] = await Promise.all([import('firebase/functions'), cloudFunctions()]);
+  return httpsCallable<Request, Result>(functions, name);
+}
+
 export async function transferToLevel2(request: TransferRequest): Promise<TransferResult> {
-  const call = httpsCallable<TransferRequest, TransferResult>(firebase().functions, CALLABLES.transferToLevel2);
+  const call = await callable<TransferRequest, TransferResult>(CALLABLES.transferToLevel2);
   return (await call(request)).data;
 }
 
@@ -30,6 +36,6 @@ export interface ConvertResult {
 }
 
 export async function convertToCase(conversationId: string): Promise<ConvertResult> {
-  const call = httpsCallable<{ conversationId: string }, ConvertResult>(firebase().functions, CALLABLES.convertToCase);
+  const call = await callable<{ conversationId: string }, ConvertResult>(CALLABLES.convertToCase);
   return (await call({ conversationId })).data;
 }

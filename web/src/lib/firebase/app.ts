@@ -1,9 +1,16 @@
 // The one Firebase app of this page. The root layout awaits connectFirebase()
 // before rendering, so everything below it may call firebase() synchronously.
 import { initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
+import {
+  browserLocalPersistence,
+  browserSessionPersistence,
+  connectAuthEmulator,
+  indexedDBLocalPersistence,
+  initializeAuth,
+  type Auth,
+} from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
-import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
+import type { Functions } from 'firebase/functions';
 import type { Database } from 'firebase/database';
 import { FUNCTIONS_REGION } from '$shared/catalogue';
 import { loadRuntimeConfig, type RuntimeConfig } from './config';
@@ -12,7 +19,6 @@ export interface FirebaseHandles {
   app: FirebaseApp;
   auth: Auth;
   db: Firestore;
-  functions: Functions;
 }
 
 let connecting: Promise<FirebaseHandles> | undefined;
@@ -21,16 +27,18 @@ let runtime: RuntimeConfig | undefined;
 
 function connect(config: RuntimeConfig): FirebaseHandles {
   const app = initializeApp(config.options);
-  const auth = getAuth(app);
+  // getAuth's browser persistence, in its order, without its popup/redirect resolver:
+  // people sign in with email and password only, so that code need not ship.
+  const auth = initializeAuth(app, {
+    persistence: [indexedDBLocalPersistence, browserLocalPersistence, browserSessionPersistence],
+  });
   const db = getFirestore(app);
-  const functions = getFunctions(app, FUNCTIONS_REGION);
   const emulators = config.emulators;
   if (emulators) {
     connectAuthEmulator(auth, `http://${emulators.auth.host}:${emulators.auth.port}`, { disableWarnings: true });
     connectFirestoreEmulator(db, emulators.firestore.host, emulators.firestore.port);
-    connectFunctionsEmulator(functions, emulators.functions.host, emulators.functions.port);
   }
-  return { app, auth, db, functions };
+  return { app, auth, db };
 }
 
 /** Initialises Firebase once; later calls share the same promise. A failure may be retried. */
@@ -67,4 +75,25 @@ export function realtimeDatabase(): Promise<Database> {
     return rtdb;
   });
   return database;
+}
+
+let functions: Promise<Functions> | undefined;
+
+/** Cloud Functions, loaded on first use: only specialists' transfer and case conversion call them. */
+export function cloudFunctions(): Promise<Functions> {
+  const { app } = firebase();
+  const emulator = runtime?.emulators?.functions;
+  functions ??= import('firebase/functions').then(
+    ({ getFunctions, connectFunctionsEmulator }) => {
+      const instance = getFunctions(app, FUNCTIONS_REGION);
+      if (emulator) connectFunctionsEmulator(instance, emulator.host, emulator.port);
+      return instance;
+    },
+    (error: unknown) => {
+      // A failed download (e.g. offline) must not stick: the next call tries again.
+      functions = undefined;
+      throw error;
+    },
+  );
+  return functions;
 }

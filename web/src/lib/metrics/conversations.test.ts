@@ -35,8 +35,6 @@ function conversation(userId: string, engagements: Engagement[], extra: Partial<
     queuePosition: null,
     nobodyAvailable: false,
     engagements,
-    lastUserMessageAt: null,
-    lastMessageAt: null,
     inactivityWarnedAt: null,
     ...extra,
   };
