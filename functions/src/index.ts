@@ -8,7 +8,7 @@ export { convertToCase } from './cases/convertToCase';
 export { onRatingCreated } from './ratings/onRatingCreated';
 export { onConversationCreated, onConversationUpdated } from './conversations/lifecycle';
 export { sweepConversations } from './conversations/sweepConversations';
-export { onPresenceWritten, onProjectSpecialistWritten } from './routing/triggers';
+export { onChatSettingsWritten, onPresenceWritten, onProjectSpecialistWritten } from './routing/triggers';
 export { transferToLevel2 } from './transfer/transferToLevel2';
 export { onConversationClosedForMetrics } from './metrics/onConversationClosedForMetrics';
 export { onRatingCreatedForMetrics } from './metrics/onRatingCreatedForMetrics';

@@ -1,6 +1,6 @@
 // Routing against the emulators: who gets a new conversation, capacity under a
-// burst, queue order and positions, a freed specialist pulling the oldest
-// waiting user, and the same trigger event delivered more than once.
+// burst, queue order and positions, a freed specialist or a capacity raise
+// serving the oldest waiting user, and the same trigger event delivered more than once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import functionsTest from 'firebase-functions-test';
 import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
@@ -155,6 +155,28 @@ describe('a burst of conversations', () => {
     expect((await activeLoad(db, specialist.uid)).sort()).toEqual([ids[0], ids[2], fourth].sort());
     const texts = (await messagesOf(db, second)).map((m) => m.id);
     expect(texts).toEqual(['system-welcome', 'system-joined-1', 'system-closed', 'system-rating-request']);
+  }, 90_000);
+
+  it('serves the waiting users at once when the admin raises the capacity', async () => {
+    const { projectId } = await seedProject(db, 'capacity');
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    // Full from elsewhere, so that no routing pass of this test's own conversation is still running
+    // when the capacity changes: its "queued" message is the opening trigger's last write.
+    const elsewhere = Array.from({ length: MAX }, (_, i) => `served-elsewhere-${i}`);
+    await db.doc(paths.specialistLoad(specialist.uid)).set({ activeConversationIds: elsewhere, updatedAt: Timestamp.now() });
+    const user = await addMember(app, db, projectId);
+    const waiting = await startConversation(user, projectId);
+    await waitFor(() => messagesOf(db, waiting), (m) => m.some((x) => x.id === 'system-queued'), { what: 'told to wait' });
+    expect((await readConversation(db, waiting)).status).toBe('queued');
+
+    const restore = await useChatSettings(db, { maxConversationsPerSpecialist: MAX + 1, showSpecialistName: true, ratingEnabled: true });
+    try {
+      const served = await waitForConversation(db, waiting, (c) => c.status === 'assigned', 'assigned after the raise');
+      expect(served.specialistId).toBe(specialist.uid);
+      expect((await activeLoad(db, specialist.uid)).sort()).toEqual([...elsewhere, waiting].sort());
+    } finally {
+      await restore();
+    }
   }, 90_000);
 });
 

@@ -7,16 +7,16 @@ import { logger } from 'firebase-functions/v2';
 import { FieldPath, type Query } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
-import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
+import { COLLECTIONS, paths } from '../shared/catalogue';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
 import { routeProject } from '../routing/routeProject';
+import { waitingQueues } from '../routing/waitingQueues';
 import { applyInactivity, inactivityActionFor } from './inactivity';
 import { requeueIfGone } from './requeue';
 import { distinctQueues, triage, type QueueKey } from './sweep';
 
 const PAGE_SIZE = 200;
 const MAX_PAGES = 10;
-const QUEUED_SCAN_LIMIT = 500;
 
 export interface SweepScope {
   /** Sweep one project only (operators, tests); default: all. */
@@ -85,11 +85,7 @@ export async function sweepOnce(nowMs: number = Date.now(), scope: SweepScope = 
     query = query.startAfter(last);
   }
 
-  const queued = await scoped(db.collection(COLLECTIONS.conversations).where('status', '==', 'queued'), scope)
-    .select('projectId', 'level')
-    .limit(QUEUED_SCAN_LIMIT)
-    .get();
-  const waiting = queued.docs.map((d) => ({ projectId: d.get('projectId') as string, level: d.get('level') as Level }));
+  const waiting = await waitingQueues(scope.projectId);
   for (const queue of distinctQueues([...toRoute, ...waiting])) {
     await routeProject(queue.projectId, queue.level, nowMs);
     report.routed.push(queue);

@@ -63,37 +63,35 @@ export function firebase(): FirebaseHandles {
   return handles;
 }
 
-let database: Promise<Database> | undefined;
+/**
+ * An SDK loaded on first use and shared after. A failed load (the chunk could
+ * not download, e.g. offline) is forgotten, so the next call tries again.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    }));
+}
 
 /** The Realtime Database, loaded on first use so pages without presence do not ship its SDK. */
-export function realtimeDatabase(): Promise<Database> {
+export const realtimeDatabase = onFirstUse(async (): Promise<Database> => {
   const { app } = firebase();
+  const { getDatabase, connectDatabaseEmulator } = await import('firebase/database');
+  const rtdb = getDatabase(app);
   const emulator = runtime?.emulators?.database;
-  database ??= import('firebase/database').then(({ getDatabase, connectDatabaseEmulator }) => {
-    const rtdb = getDatabase(app);
-    if (emulator) connectDatabaseEmulator(rtdb, emulator.host, emulator.port);
-    return rtdb;
-  });
-  return database;
-}
-
-let functions: Promise<Functions> | undefined;
+  if (emulator) connectDatabaseEmulator(rtdb, emulator.host, emulator.port);
+  return rtdb;
+});
 
 /** Cloud Functions, loaded on first use: only specialists' transfer and case conversion call them. */
-export function cloudFunctions(): Promise<Functions> {
+export const cloudFunctions = onFirstUse(async (): Promise<Functions> => {
   const { app } = firebase();
+  const { getFunctions, connectFunctionsEmulator } = await import('firebase/functions');
+  const instance = getFunctions(app, FUNCTIONS_REGION);
   const emulator = runtime?.emulators?.functions;
-  functions ??= import('firebase/functions').then(
-    ({ getFunctions, connectFunctionsEmulator }) => {
-      const instance = getFunctions(app, FUNCTIONS_REGION);
-      if (emulator) connectFunctionsEmulator(instance, emulator.host, emulator.port);
-      return instance;
-    },
-    (error: unknown) => {
-      // A failed download (e.g. offline) must not stick: the next call tries again.
-      functions = undefined;
-      throw error;
-    },
-  );
-  return functions;
-}
+  if (emulator) connectFunctionsEmulator(instance, emulator.host, emulator.port);
+  return instance;
+});
