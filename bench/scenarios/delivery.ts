@@ -62,7 +62,7 @@ export async function measureDelivery(app: Room, raw: Room, arrivals: Arrivals, 
     }
   }
 
-  // Function writes caused by the last messages (activity times) still count.
+  // Anything the last messages still cause (late snapshots, any function write) must count.
   await settle([...app.listening, ...raw.listening].map((l) => l.reads), 2000, 30_000);
 
   const rows: Row[] = [];

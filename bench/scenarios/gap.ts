@@ -1,9 +1,10 @@
 // Where the app's extra delivery latency comes from, measured on the same rooms
 // right after the main rounds: first with the app's background triggers paused
-// (what goes away was the functions' work on each message, and its CPU), then
-// also with open rules loaded into the app's project (what goes away was rules
-// evaluation). What remains beside raw is the app's extra listeners and auth.
-// The app's rules and triggers are put back however the rounds end.
+// (what goes away is any function work a message causes, and its CPU; with no
+// per-message trigger this is a control), then also with open rules loaded into
+// the app's project (what goes away is rules evaluation). What remains beside
+// raw is the app's extra listeners and auth. The app's rules and triggers are
+// put back however the rounds end.
 import { APP_PROJECT, appRules, loadRules, OPEN_RULES, setBackgroundTriggers } from '../lib/emulators';
 import type { Arrivals } from '../lib/listeners';
 import { emptyTally, errorsOf } from '../lib/messaging';
