@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Timestamp } from 'firebase-admin/firestore';
 import { endBefore, getDocs, limitToLast, query, Timestamp as ClientTimestamp } from 'firebase/firestore';
 import { COLLECTIONS, paths, SUBCOLLECTIONS } from '$shared/catalogue';
-import type { ConversationDoc, Engagement, MessageDoc } from '$shared/model';
+import type { Engagement, MessageDoc } from '$shared/model';
 import { allProjects, conversationMessages } from '../../web/src/lib/firebase/queries';
 import { defaultRange } from '../../web/src/lib/metrics/days';
 import { loadMetricsTable } from '../../web/src/lib/metrics/tableReads';
@@ -17,6 +17,7 @@ import { Arrivals, ReadCounter, settle } from '../lib/listeners';
 import { valueRow, type Row } from '../lib/report';
 import { MESSAGE_WINDOW, SpecialistDesk, UserScreen } from '../lib/screens';
 import { enableChat } from '../lib/seed';
+import { servedConversation } from '../../tests/support/conversations';
 
 const BATCH = 500;
 const DAY_MS = 86_400_000;
@@ -41,26 +42,10 @@ async function seedHistory(admin: Admin, count: number) {
     outcome: 'active',
     convertedToCase: false,
   };
-  const conversation: ConversationDoc = {
-    projectId,
-    userId: user.uid,
-    userName: user.displayName,
-    status: 'assigned',
-    level: 1,
-    specialistId: specialist.uid,
-    specialistName: specialist.displayName,
-    createdAt: Timestamp.fromMillis(start),
-    queuedAt: Timestamp.fromMillis(start),
-    assignedAt: Timestamp.fromMillis(start),
-    closedAt: null,
-    closedBy: null,
-    caseId: null,
-    caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
-    engagements: [engagement],
-    inactivityWarnedAt: null,
-  };
+  const conversation = servedConversation(
+    { projectId, userId: user.uid, userName: user.displayName },
+    [engagement],
+  );
   const conversationId = `history-${randomUUID().slice(0, 8)}`;
   const now = Timestamp.now();
   await admin.db.doc(paths.project(projectId)).set({ name: 'Long history', description: 'Benchmark', lastCaseNumber: 0 });

@@ -21,6 +21,7 @@ import type {
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
 import { adminApp, cleanupApps, createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { PROJECT_ID } from '../support/emulators';
+import { servedConversation } from '../support/conversations';
 import { waitFor } from '../support/wait';
 
 // Before the trigger module loads: its Admin SDK app reads the project from here.
@@ -194,24 +195,9 @@ describe('convertToCase', () => {
     const conversationId = `conv-${randomUUID().slice(0, 8)}`;
     const start = Date.now() - 10 * 60_000;
     const at = (minute: number) => Timestamp.fromMillis(start + minute * 60_000);
-    const conversation: ConversationDoc = {
-      projectId,
-      userId: user.uid,
-      userName: user.displayName,
-      status: 'assigned',
-      level: 1,
-      specialistId: specialist.uid,
-      specialistName: specialist.displayName,
-      createdAt: at(0),
-      queuedAt: at(0),
-      assignedAt: at(1),
-      closedAt: null,
-      closedBy: null,
-      caseId: null,
-      caseNumber: null,
-      queuePosition: null,
-      nobodyAvailable: false,
-      engagements: [
+    const conversation = servedConversation(
+      { projectId, userId: user.uid, userName: user.displayName },
+      [
         {
           specialistId: specialist.uid,
           specialistName: specialist.displayName,
@@ -223,8 +209,8 @@ describe('convertToCase', () => {
           convertedToCase: false,
         },
       ],
-      inactivityWarnedAt: null,
-    };
+      { createdAt: at(0), queuedAt: at(0) },
+    );
     const said = (author: TestAccount, text: string, minute: number, kind: 'text' | 'note' = 'text'): MessageDoc => ({
       authorId: author.uid,
       authorRole: author.role === 'user' ? 'user' : 'specialist',
