@@ -17,7 +17,7 @@ export async function timedMessage(
   to: Side,
   timeoutMs: number,
 ): Promise<Outcome> {
-  const id = newMessageId(from.db, conversationId);
+  const id = newMessageId(conversationId, from.author);
   const key = `msg:${id}@${to.author.id}`;
   const arrival = arrivals.expect(key);
   try {

@@ -34,7 +34,7 @@ async function seedHistory(admin: Admin, count: number) {
   const start = Date.now() - count * 60_000;
   const engagement: Engagement = {
     specialistId: specialist.uid,
-    specialistName: specialist.displayName,
+    shownName: specialist.displayName,
     level: 1,
     startedAt: Timestamp.fromMillis(start),
     endedAt: null,
@@ -61,7 +61,6 @@ async function seedHistory(admin: Admin, count: number) {
       const message: MessageDoc = {
         authorId: fromUser ? user.uid : specialist.uid,
         authorRole: fromUser ? 'user' : 'specialist',
-        authorName: fromUser ? user.displayName : specialist.displayName,
         kind: 'text',
         visibility: 'all',
         text: `Message ${i} of a long conversation.`,

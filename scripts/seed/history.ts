@@ -5,11 +5,12 @@
 import { CONVERTED_TO_CASE_MESSAGE } from '../../functions/src/cases/conversion';
 import { draftCase } from '../../functions/src/cases/caseDraft';
 import { caseIdFor, type Level } from '../../functions/src/shared/catalogue';
+import { nameShownToUser, shownName } from '../../functions/src/shared/names';
 import { startingConversation } from '../../functions/src/shared/conversationStart';
 import type { CaseDoc, CloserRole, ConversationDoc, Engagement, MessageDoc, RatingDoc, Time } from '../../functions/src/shared/model';
 import { renderTemplate } from '../../functions/src/shared/templates';
 import { play, type Draft } from './historyPlay';
-import { CASE_CONFIGS, CASE_TEMPLATES, PROJECTS, USERS } from './roster';
+import { CASE_CONFIGS, CASE_TEMPLATES, CHAT_SETTINGS, PROJECTS, USERS } from './roster';
 
 export const HISTORY_DAYS = 14;
 export const HISTORY_SIZE = 40;
@@ -63,14 +64,17 @@ export class Dice {
 /** IT Support is the busy desk; weights repeat ids rather than add a weighting scheme. */
 const PROJECT_DRAW = ['it-support', 'it-support', 'hr', 'facilities'] as const;
 
-function caseFor(draft: Draft, id: string, number: number, stamp: HistoryOptions['stamp']): CaseDoc {
+function caseFor(draft: Draft, id: string, number: number, stamp: HistoryOptions['stamp'], engagements: Engagement[]): CaseDoc {
+  const named = { userName: draft.user.displayName, engagements };
   const config = CASE_CONFIGS.find((c) => c.projectId === draft.projectId && c.circumstance === 'conversion');
   const template = CASE_TEMPLATES.find((t) => t.id === config?.templateId) ?? null;
   const convertedMs = draft.convertedMs ?? 0;
   const result = draftCase({
     source: {
       circumstance: 'conversion',
-      messages: draft.messages.filter((m) => m.ms < convertedMs).map((m) => ({ ...m, createdAtMillis: m.ms })),
+      messages: draft.messages
+        .filter((m) => m.ms < convertedMs)
+        .map((m) => ({ ...m, authorName: nameShownToUser(m, named), createdAtMillis: m.ms })),
     },
     projectId: draft.projectId,
     projectName: PROJECTS.find((p) => p.id === draft.projectId)?.name ?? draft.projectId,
@@ -97,7 +101,7 @@ function conversationDoc(draft: Draft, caseRef: { caseId: string; number: number
   const opener = { projectId: draft.projectId, userId: draft.user.uid, userName: draft.user.displayName };
   const engagements: Engagement[] = draft.engagements.map((e, i) => ({
     specialistId: e.specialist.uid,
-    specialistName: e.specialist.displayName,
+    shownName: shownName(CHAT_SETTINGS.general, e.specialist.displayName),
     level: e.level,
     startedAt: stamp(e.startedMs),
     endedAt: stamp(e.endedMs),
@@ -112,7 +116,7 @@ function conversationDoc(draft: Draft, caseRef: { caseId: string; number: number
     status: 'closed',
     level: (last?.level ?? 1) as Level,
     specialistId: last?.specialistId ?? null,
-    specialistName: last?.specialistName ?? null,
+    specialistName: last?.shownName ?? null,
     assignedAt: last ? last.startedAt : null,
     closedAt: stamp(draft.closedMs),
     closedBy,
@@ -152,7 +156,8 @@ export function generateHistory({ reference, stamp }: HistoryOptions): History {
   drafts.forEach((draft, i) => {
     const id = ids[i]!;
     const caseRef = caseRefs.get(i) ?? null;
-    if (caseRef) history.cases.push({ id: caseRef.caseId, data: caseFor(draft, id, caseRef.number, stamp) });
+    const data = conversationDoc(draft, caseRef, stamp);
+    if (caseRef) history.cases.push({ id: caseRef.caseId, data: caseFor(draft, id, caseRef.number, stamp, data.engagements) });
     const messages = draft.messages.map(({ id: messageId, ms, ...m }) => ({
       id: messageId === 'system-case' && caseRef ? `system-case-${caseRef.caseId}` : messageId,
       data: {
@@ -161,7 +166,6 @@ export function generateHistory({ reference, stamp }: HistoryOptions): History {
         createdAt: stamp(ms),
       },
     }));
-    const data = conversationDoc(draft, caseRef, stamp);
     history.conversations.push({ id, data, messages });
     if (draft.rating && data.specialistId) {
       history.ratings.push({

@@ -2,7 +2,7 @@
 // welcome, joined, replies, a transfer with its staff note, a conversion,
 // closed and rating request, with message ids the functions use
 // (system-<eventKey>, note-transfer-<n>). Times in milliseconds; history.ts stamps them.
-import type { Level } from '../../functions/src/shared/catalogue';
+import { clientMessageId, type Level } from '../../functions/src/shared/catalogue';
 import type { CloserRole, MessageDoc, RatingDoc } from '../../functions/src/shared/model';
 import { renderTemplate } from '../../functions/src/shared/templates';
 import type { Dice } from './history';
@@ -59,19 +59,23 @@ export function play(dice: Dice, index: number, projectId: string, user: UserAcc
   const system = (key: keyof typeof CHAT_MESSAGES.messages, extra: Record<string, string | number> = {}) =>
     renderTemplate(CHAT_MESSAGES.messages[key], { ...values, ...extra });
   const messages: DraftMessage[] = [];
-  let texts = 0;
-  const post = (m: Omit<DraftMessage, 'id'> & { id?: string }) =>
-    messages.push({ ...m, id: m.id ?? `text-${String(++texts).padStart(2, '0')}` });
+  const sequences = new Map<string, number>();
+  // People's messages carry the ids clients write (author~sequence), as the rules demand.
+  const nextId = (authorId: string) => {
+    const n = (sequences.get(authorId) ?? 0) + 1;
+    sequences.set(authorId, n);
+    return clientMessageId(authorId, n);
+  };
+  const post = (m: Omit<DraftMessage, 'id'> & { id?: string }) => messages.push({ ...m, id: m.id ?? nextId(m.authorId) });
   const fromSystem = (id: string, text: string, ms: number) =>
-    post({ id, authorId: 'system', authorRole: 'system', authorName: 'Help desk', kind: 'system', visibility: 'all', text, ms });
+    post({ id, authorId: 'system', authorRole: 'system', kind: 'system', visibility: 'all', text, ms });
   const fromUser = (text: string, ms: number) =>
-    post({ authorId: user.uid, authorRole: 'user', authorName: user.displayName, kind: 'text', visibility: 'all', text, ms });
+    post({ authorId: user.uid, authorRole: 'user', kind: 'text', visibility: 'all', text, ms });
   const fromSpecialist = (s: SpecialistAccount, text: string, ms: number, note = false) =>
     post({
       ...(note ? { id: 'note-transfer-2' } : {}),
       authorId: s.uid,
       authorRole: 'specialist',
-      authorName: s.displayName,
       kind: note ? 'note' : 'text',
       visibility: note ? 'staff' : 'all',
       text,

@@ -10,7 +10,7 @@ import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS, paths, type Level, type Role } from '$shared/catalogue';
+import { clientMessageId, COLLECTIONS, paths, type Level, type Role } from '$shared/catalogue';
 import type { ChatMessagesDoc, ChatSettingsDoc, ConversationDoc, RatingDoc } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SYSTEM_MESSAGES } from '$shared/settings';
 import { PROJECT_ID, ROOT } from '../support/emulators';
@@ -219,6 +219,11 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     return new URL(page.url()).pathname.split('/').pop()!;
   }
 
+  /** Waits for the page to show `text` as a problem (an alert). */
+  async function expectShownProblem(page: Page, text: RegExp) {
+    await page.getByRole('alert').filter({ hasText: text }).first().waitFor();
+  }
+
   const conversation = async (id: string) => (await db.doc(paths.conversation(id)).get()).data() as ConversationDoc;
   /** The message list itself (its region also holds the live region that repeats the newest message). */
   const messages = (page: Page) => page.getByRole('region', { name: /^Messages/ }).getByRole('list');
@@ -413,6 +418,52 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await queue.getByText('Nobody is waiting at level 1.').waitFor();
   });
 
+  it('refuses a second conversation from a second tab of the same user, and leads back to the open one', { timeout: 120_000 }, async () => {
+    const first = await signedInPage(user);
+    await first.waitForURL('**/chat');
+    const second = await first.context().newPage();
+    await second.goto('/chat');
+    const startIn = (page: Page) =>
+      page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { name: staffed.name, exact: true }) })
+        .getByRole('button', { name: 'Start a chat' });
+    await expectShown(first, startIn(first));
+    await expectShown(second, startIn(second));
+
+    // Both tabs start at the same moment, and each commit is held back a second, so neither screen
+    // can have heard of the other's conversation: only the chat slot (a transaction the rules also
+    // require) can keep it to one.
+    for (const page of [first, second]) {
+      await page.route((url) => /:commit$/i.test(url.pathname), async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await route.continue();
+      });
+    }
+    const buttons = await Promise.all([startIn(first).elementHandle(), startIn(second).elementHandle()]);
+    await Promise.all(buttons.map((button) => button?.evaluate((b) => (b as HTMLButtonElement).click())));
+    const opened = await Promise.race(
+      [first, second].map((page) => page.waitForURL('**/chat/c/**').then(() => page)),
+    );
+    const refused = opened === first ? second : first;
+    const openId = new URL(opened.url()).pathname.split('/').pop()!;
+    await expectShownProblem(refused, /You already have an open chat in this project/);
+    await refused.getByRole('link', { name: 'Continue your chat' }).first().click();
+    await refused.waitForURL(`**/chat/c/${openId}`);
+
+    const open = await db
+      .collection(COLLECTIONS.conversations)
+      .where('userId', '==', user.uid)
+      .where('projectId', '==', staffed.id)
+      .where('status', 'in', ['queued', 'assigned'])
+      .get();
+    expect(open.docs.map((d) => d.id)).toEqual([openId]);
+    // Leave the project's slot free for the tests after this one.
+    await opened.getByRole('button', { name: 'End chat' }).click();
+    await opened.getByRole('button', { name: 'Yes, close it' }).click();
+    await opened.getByText('This conversation was closed by you.').waitFor();
+  });
+
   it('shows the latest 50 messages of a long history and pages older ones on demand', { timeout: 120_000 }, async () => {
     const id = `e2e-chat-history-${run}`;
     const start = Date.now() - 3_600_000;
@@ -440,10 +491,10 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     const batch = db.batch();
     for (let i = 1; i <= 70; i++) {
       const fromUser = i % 2 === 1;
-      batch.set(db.doc(paths.message(id, `history-${String(i).padStart(3, '0')}`)), {
-        authorId: fromUser ? user.uid : level1.uid,
+      const author = fromUser ? user.uid : level1.uid;
+      batch.set(db.doc(paths.message(id, clientMessageId(author, Math.ceil(i / 2)))), {
+        authorId: author,
         authorRole: fromUser ? 'user' : 'specialist',
-        authorName: fromUser ? user.displayName : level1.displayName,
         kind: 'text',
         visibility: 'all',
         text: `History ${i}`,

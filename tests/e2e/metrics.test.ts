@@ -38,7 +38,7 @@ let db: Firestore;
 function engagement(who: { uid: string; name: string }, level: 1 | 2, start: string, extra: Partial<Engagement> = {}): Engagement {
   return {
     specialistId: who.uid,
-    specialistName: who.name,
+    shownName: who.name,
     level,
     startedAt: ts(start),
     endedAt: null,
@@ -94,10 +94,10 @@ async function seed() {
   }
 
   // c1: Ann answers in 30 s and transfers; Cy picks up in 60 s and converts it into case #1.
-  await message(1, 'm1', { authorId: 'u1', authorRole: 'user', authorName: userName(1), kind: 'text', visibility: 'all', text: 'My printer is on fire', at: `${D0}T10:00:10Z` });
-  await message(1, 'm2', { authorId: ann.uid, authorRole: 'specialist', authorName: ann.name, kind: 'text', visibility: 'all', text: 'Let me get a colleague.', at: `${D0}T10:00:30Z` });
-  await message(1, 'note-transfer-2', { authorId: ann.uid, authorRole: 'specialist', authorName: ann.name, kind: 'note', visibility: 'staff', text: 'Model X, restart did not help.', at: `${D0}T10:02:00Z` });
-  await message(1, 'system-transferred-2', { authorId: 'system', authorRole: 'system', authorName: 'Help desk', kind: 'system', visibility: 'all', text: `Your conversation has been transferred to a level 2 specialist, ${cy.name}.`, at: `${D0}T10:02:00Z` });
+  await message(1, 'm1', { authorId: 'u1', authorRole: 'user', kind: 'text', visibility: 'all', text: 'My printer is on fire', at: `${D0}T10:00:10Z` });
+  await message(1, 'm2', { authorId: ann.uid, authorRole: 'specialist', kind: 'text', visibility: 'all', text: 'Let me get a colleague.', at: `${D0}T10:00:30Z` });
+  await message(1, 'note-transfer-2', { authorId: ann.uid, authorRole: 'specialist', kind: 'note', visibility: 'staff', text: 'Model X, restart did not help.', at: `${D0}T10:02:00Z` });
+  await message(1, 'system-transferred-2', { authorId: 'system', authorRole: 'system', kind: 'system', visibility: 'all', text: `Your conversation has been transferred to a level 2 specialist, ${cy.name}.`, at: `${D0}T10:02:00Z` });
   await serveAndClose(
     1,
     1,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import functionsTest from 'firebase-functions-test';
-import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
+import { doc, serverTimestamp, writeBatch } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { App } from 'firebase-admin/app';
@@ -19,6 +19,8 @@ import type {
   OfflineMessageDoc,
 } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
+import { closing, offlineMessageWrites } from '$shared/clientWrites';
+import { startingConversation } from '$shared/conversationStart';
 import { adminApp, cleanupApps, createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { PROJECT_ID } from '../support/emulators';
 import { servedConversation } from '../support/conversations';
@@ -94,19 +96,26 @@ async function seedProject(templateFields: CaseTemplateField[] = [{ key: 'room',
   return { projectId, templateId };
 }
 
-/** Written by the user's own client, so the offline-message rules apply. */
-async function leaveOfflineMessage(projectId: string, text: string): Promise<string> {
-  const { db: clientDb } = await signedInClient(user);
-  const ref = await addDoc(collection(clientDb, COLLECTIONS.offlineMessages), {
-    projectId,
-    userId: user.uid,
-    userName: user.displayName,
-    text,
-    createdAt: serverTimestamp(),
-    caseId: null,
-    caseNumber: null,
-  });
-  return ref.id;
+/**
+ * A member waiting with nobody on duty (seeded as functions leave it), who then
+ * leaves the message from their own client as the web app does, so the rules
+ * apply. Returns the offline message's id, which is the conversation's.
+ */
+async function leaveOfflineMessage(projectId: string, text: string, author: TestAccount = user): Promise<string> {
+  const conversationId = `offline-${randomUUID().slice(0, 8)}`;
+  const now = Timestamp.now();
+  const opener = { projectId, userId: author.uid, userName: author.displayName };
+  await db.doc(paths.member(projectId, author.uid)).set({ uid: author.uid, displayName: author.displayName, addedAt: now });
+  await db.doc(paths.conversation(conversationId)).set({ ...startingConversation(opener, () => now), nobodyAvailable: true });
+  await db.doc(paths.projectChat(author.uid, projectId)).set({ conversationId, startedAt: now, offlineMessageAt: null });
+  const { db: clientDb } = await signedInClient(author);
+  const batch = writeBatch(clientDb);
+  for (const write of [...offlineMessageWrites(conversationId, opener, text, serverTimestamp), closing(conversationId, 'user', serverTimestamp)]) {
+    if (write.kind === 'set') batch.set(doc(clientDb, write.path), write.data);
+    else batch.update(doc(clientDb, write.path), write.data);
+  }
+  await batch.commit();
+  return conversationId;
 }
 
 const offlineMessage = async (id: string) => (await db.doc(paths.offlineMessage(id)).get()).data() as OfflineMessageDoc;
@@ -149,7 +158,9 @@ describe('offline message -> case', () => {
 
   it('numbers five concurrent offline messages 1 to 5 without gaps', async () => {
     const { projectId } = await seedProject();
-    const ids = await Promise.all([1, 2, 3, 4, 5].map((n) => leaveOfflineMessage(projectId, `Message ${n}`)));
+    // One offline message per user every 10 minutes: five users.
+    const authors = await Promise.all([1, 2, 3, 4, 5].map(() => createAccount(app, 'user')));
+    const ids = await Promise.all(authors.map((author, n) => leaveOfflineMessage(projectId, `Message ${n + 1}`, author)));
     const messages = await Promise.all(ids.map(settled));
     expect(messages.map((m) => m.caseError ?? null)).toEqual([null, null, null, null, null]);
     expect(messages.map((m) => m.caseNumber).sort()).toEqual([1, 2, 3, 4, 5]);
@@ -200,7 +211,7 @@ describe('convertToCase', () => {
       [
         {
           specialistId: specialist.uid,
-          specialistName: specialist.displayName,
+          shownName: specialist.displayName,
           level: 1,
           startedAt: at(1),
           endedAt: null,
@@ -214,7 +225,6 @@ describe('convertToCase', () => {
     const said = (author: TestAccount, text: string, minute: number, kind: 'text' | 'note' = 'text'): MessageDoc => ({
       authorId: author.uid,
       authorRole: author.role === 'user' ? 'user' : 'specialist',
-      authorName: author.displayName,
       kind,
       visibility: kind === 'note' ? 'staff' : 'all',
       text,
@@ -224,7 +234,6 @@ describe('convertToCase', () => {
       ...said(specialist, `${specialist.displayName} has joined the conversation.`, 1),
       authorId: 'system',
       authorRole: 'system',
-      authorName: 'Help desk',
       kind: 'system',
     };
     const messages = [

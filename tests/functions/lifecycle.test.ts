@@ -5,11 +5,12 @@
 // while the chat is off is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import functionsTest from 'firebase-functions-test';
-import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
+import { doc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import type { App } from 'firebase-admin/app';
-import { COLLECTIONS, PRESENCE, SUBCOLLECTIONS, paths } from '$shared/catalogue';
+import { COLLECTIONS, PRESENCE, clientMessageId, paths } from '$shared/catalogue';
 import { startingConversation } from '$shared/conversationStart';
+import { outgoingMessage } from '$shared/clientWrites';
 import { adminApp, cleanupApps, signedInClient, type TestAccount } from '../support/admin';
 import { PROJECT_ID } from '../support/emulators';
 import { waitFor } from '../support/wait';
@@ -58,17 +59,16 @@ afterAll(async () => {
   await cleanupApps(app);
 });
 
+const sent = new Map<string, number>();
+
+/** A message written by the account's own client under its next sequenced id, as the web app does. */
 async function post(account: TestAccount, conversationId: string, authorRole: 'user' | 'specialist', text: string) {
   const { db: client } = await signedInClient(account);
-  await addDoc(collection(client, `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}`), {
-    authorId: account.uid,
-    authorRole,
-    authorName: account.displayName,
-    kind: 'text',
-    visibility: 'all',
-    text,
-    createdAt: serverTimestamp(),
-  });
+  const key = `${conversationId}/${account.uid}`;
+  const n = (sent.get(key) ?? 0) + 1;
+  sent.set(key, n);
+  const id = clientMessageId(account.uid, n);
+  await setDoc(doc(client, paths.message(conversationId, id)), outgoingMessage({ id: account.uid, role: authorRole }, text, serverTimestamp));
 }
 
 describe('requeue after the grace period', () => {
@@ -180,7 +180,6 @@ describe('inactivity', () => {
     await db.doc(paths.message(id, 'answer')).set({
       authorId: specialist.uid,
       authorRole: 'specialist',
-      authorName: specialist.displayName,
       kind: 'text',
       visibility: 'all',
       text: 'Here is what to do.',

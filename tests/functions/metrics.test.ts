@@ -51,7 +51,7 @@ const served = new Map<string, DocumentSnapshot>();
 function engagement(specialistId: string, level: 1 | 2, start: string, extra: Partial<Engagement> = {}): Engagement {
   return {
     specialistId,
-    specialistName: specialistId,
+    shownName: specialistId,
     level,
     startedAt: ts(start),
     endedAt: null,

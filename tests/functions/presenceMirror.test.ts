@@ -43,6 +43,13 @@ const status = (connections: Record<string, number>) => ({
   connections: Object.fromEntries(Object.entries(connections).map(([id, at]) => [id, { at }])),
 });
 
+/** A specialist account as the mirror sees it: its users/{uid} document says so (the RTDB token alone does not count). */
+async function specialist(role: 'specialist' | 'user' = 'specialist', disabled = false): Promise<string> {
+  const uid = `${role}-${randomUUID()}`;
+  await db.doc(paths.user(uid)).set({ displayName: uid, email: `${uid}@test.example`, role, ...(disabled ? { disabled } : {}) });
+  return uid;
+}
+
 async function presenceOf(uid: string) {
   return (await db.doc(paths.presence(uid)).get()).data() as PresenceDoc | undefined;
 }
@@ -57,52 +64,59 @@ function summary(p: PresenceDoc | undefined) {
 
 describe('mirrorPresence', () => {
   it('creates presence as away with the RTDB connections as Timestamps', async () => {
-    const uid = `specialist-${randomUUID()}`;
+    const uid = await specialist();
     const now = Date.now();
-    await deliver(uid, null, status({ tab1: now - 1_000 }), now);
+    await deliver(uid, null, status({ slot1: now - 1_000 }), now);
     const presence = await presenceOf(uid);
-    expect(summary(presence)).toEqual({ choice: 'away', connections: { tab1: now - 1_000 }, mirroredEventAt: now });
-    expect(presence?.connections.tab1).toBeInstanceOf(Timestamp);
+    expect(summary(presence)).toEqual({ choice: 'away', connections: { slot1: now - 1_000 }, mirroredEventAt: now });
+    expect(presence?.connections.slot1).toBeInstanceOf(Timestamp);
     expect(isConnected(presence, Date.now())).toBe(true);
   });
 
   it('keeps the choice the specialist made and replaces the connections', async () => {
-    const uid = `specialist-${randomUUID()}`;
+    const uid = await specialist();
     await db.doc(paths.presence(uid)).set({
       choice: 'available',
       connections: { gone: Timestamp.fromMillis(1_000) },
       updatedAt: Timestamp.now(),
     });
     const now = Date.now();
-    await deliver(uid, status({ gone: 1_000 }), status({ tab2: now }), now);
-    expect(summary(await presenceOf(uid))).toEqual({ choice: 'available', connections: { tab2: now }, mirroredEventAt: now });
+    await deliver(uid, status({ slot3: 1_000 }), status({ slot2: now }), now);
+    expect(summary(await presenceOf(uid))).toEqual({ choice: 'available', connections: { slot2: now }, mirroredEventAt: now });
   });
 
   it('empties the connections when the status node is deleted', async () => {
-    const uid = `specialist-${randomUUID()}`;
+    const uid = await specialist();
     const now = Date.now();
-    await deliver(uid, null, status({ tab1: now - 500 }), now - 400);
-    await deliver(uid, status({ tab1: now - 500 }), null, now);
+    await deliver(uid, null, status({ slot1: now - 500 }), now - 400);
+    await deliver(uid, status({ slot1: now - 500 }), null, now);
     const presence = await presenceOf(uid);
     expect(summary(presence).connections).toEqual({});
     expect(isConnected(presence, Date.now())).toBe(false);
   });
 
   it('leaves the same state when the same event is delivered twice', async () => {
-    const uid = `specialist-${randomUUID()}`;
+    const uid = await specialist();
     const now = Date.now();
-    await deliver(uid, null, status({ tab1: now, tab2: now - 10 }), now);
+    await deliver(uid, null, status({ slot1: now, slot2: now - 10 }), now);
     const once = summary(await presenceOf(uid));
-    await deliver(uid, null, status({ tab1: now, tab2: now - 10 }), now);
+    await deliver(uid, null, status({ slot1: now, slot2: now - 10 }), now);
     expect(summary(await presenceOf(uid))).toEqual(once);
-    expect(once.connections).toEqual({ tab1: now, tab2: now - 10 });
+    expect(once.connections).toEqual({ slot1: now, slot2: now - 10 });
   });
 
   it('ignores an older event that arrives after a newer one', async () => {
-    const uid = `specialist-${randomUUID()}`;
+    const uid = await specialist();
     const now = Date.now();
-    await deliver(uid, status({ tab1: now - 2_000 }), null, now);
-    await deliver(uid, null, status({ tab1: now - 2_000 }), now - 1_000);
+    await deliver(uid, status({ slot1: now - 2_000 }), null, now);
+    await deliver(uid, null, status({ slot1: now - 2_000 }), now - 1_000);
     expect(summary(await presenceOf(uid))).toEqual({ choice: 'away', connections: {}, mirroredEventAt: now });
+  });
+
+  it('mirrors nothing for an account that is not an active specialist (demoted, disabled), whatever its token said', async () => {
+    for (const uid of [await specialist('user'), await specialist('specialist', true)]) {
+      await deliver(uid, null, status({ slot1: 1_000 }), 1_000);
+      expect(await presenceOf(uid)).toBeUndefined();
+    }
   });
 });

@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from 'firebase-admin/app';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import { doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { doc, serverTimestamp, updateDoc, writeBatch } from 'firebase/firestore';
 import { COLLECTIONS, SUBCOLLECTIONS, paths, type Level } from '$shared/catalogue';
 import type { ChatSettingsDoc, ConversationDoc, GeneralSettings, MessageDoc, SpecialistLoadDoc } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
 import { startingConversation } from '$shared/conversationStart';
+import { takeChatSlot } from '$shared/clientWrites';
 import { createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { waitFor } from '../support/wait';
 
@@ -71,14 +72,19 @@ export async function addMember(app: App, db: Firestore, projectId: string): Pro
   return account;
 }
 
-/** What the web app writes to start a chat; the rules check every field. */
+/**
+ * What the web app writes to start a chat: the user's chat slot in the project
+ * and the conversation, in one batch; the rules check every field. Each test
+ * member starts one conversation per project (the slot holds one open at a time).
+ */
 export async function startConversation(user: TestAccount, projectId: string): Promise<string> {
   const { db } = await signedInClient(user);
   const id = `conv-${randomUUID().slice(0, 12)}`;
-  await setDoc(
-    doc(db, paths.conversation(id)),
-    startingConversation({ projectId, userId: user.uid, userName: user.displayName }, serverTimestamp),
-  );
+  const slot = takeChatSlot(user.uid, projectId, id, serverTimestamp, false);
+  const batch = writeBatch(db);
+  batch.set(doc(db, slot.path), slot.data);
+  batch.set(doc(db, paths.conversation(id)), startingConversation({ projectId, userId: user.uid, userName: user.displayName }, serverTimestamp));
+  await batch.commit();
   return id;
 }
 

@@ -229,4 +229,21 @@ describe('the same trigger event delivered again', () => {
     expect(messages.map((m) => [m.id, m.createdAt.toMillis()])).toEqual(settled.map((m) => [m.id, m.createdAt.toMillis()]));
     expect(messages.map((m) => m.id)).toEqual(['system-welcome', 'system-joined-1', 'system-closed', 'system-rating-request']);
   });
+
+  it('closes correctly even when a message already sits at the id of the goodbye (written before the rules reserved it)', async () => {
+    const { projectId } = await seedProject(db, 'squatted-close');
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    const user = await addMember(app, db, projectId);
+    const id = await startConversation(user, projectId);
+    await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
+    const squat = { authorId: user.uid, authorRole: 'user', kind: 'text', visibility: 'all', text: 'gotcha', createdAt: Timestamp.now() };
+    await db.doc(paths.message(id, 'system-closed')).set(squat);
+
+    await closeAs(user, id, 'user');
+    const closed = await waitForConversation(db, id, (c) => c.closingDoneAt !== undefined, 'closing handled');
+    expect(closed.engagements.map((e) => e.outcome)).toEqual(['closed']);
+    expect(await activeLoad(db, specialist.uid)).toEqual([]);
+    const goodbye = (await messagesOf(db, id)).find((m) => m.id === 'system-closed');
+    expect(goodbye).toMatchObject({ authorRole: 'system', kind: 'system' });
+  });
 });

@@ -52,6 +52,27 @@ describe('setRole', () => {
     });
   });
 
+  it('revokes the account’s refresh tokens and stamps the change, so open sessions must sign in again', async () => {
+    const before = (await getAuth(app).getUser(target.uid)).tokensValidAfterTime;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await callSetRole(admin, { uid: target.uid, role: 'user' });
+    const after = (await getAuth(app).getUser(target.uid)).tokensValidAfterTime;
+    expect(Date.parse(after ?? '')).toBeGreaterThan(Date.parse(before ?? '0'));
+    expect((await getFirestore(app).doc(`users/${target.uid}`).get()).get('roleChangedAt')).toBeTruthy();
+  });
+
+  it('a demoted admin’s old token, still claiming admin, cannot re-promote itself', async () => {
+    const former = await createAccount(app, 'admin');
+    const { functions } = await signedInClient(former);
+    const claims = (await (await signedInClient(former)).auth.currentUser?.getIdTokenResult())?.claims;
+    expect(claims?.role).toBe('admin');
+    await callSetRole(admin, { uid: former.uid, role: 'user' });
+    await expect(httpsCallable(functions, CALLABLES.setRole)({ uid: former.uid, role: 'admin' })).rejects.toMatchObject({
+      code: 'functions/permission-denied',
+    });
+    expect((await getFirestore(app).doc(`users/${former.uid}`).get()).get('role')).toBe('user');
+  });
+
   it('refuses an admin demoting themself', async () => {
     await expect(callSetRole(admin, { uid: admin.uid, role: 'user' })).rejects.toMatchObject({
       code: 'functions/failed-precondition',

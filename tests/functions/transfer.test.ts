@@ -44,7 +44,13 @@ async function servedConversation(prefix: string) {
   const level1 = await addSpecialist(app, db, project.projectId, 1);
   const user = await addMember(app, db, project.projectId);
   const conversationId = await startConversation(user, project.projectId);
-  await waitForConversation(db, conversationId, (c) => c.status === 'assigned' && c.specialistId === level1.uid, 'Level 1 assignment');
+  // participantIds too: the metrics trigger adds it just after the assignment, and tests compare snapshots.
+  await waitForConversation(
+    db,
+    conversationId,
+    (c) => c.status === 'assigned' && c.specialistId === level1.uid && (c.participantIds ?? []).includes(level1.uid),
+    'Level 1 assignment',
+  );
   return { ...project, level1, user, conversationId };
 }
 

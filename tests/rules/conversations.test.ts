@@ -1,14 +1,12 @@
 // conversations/{c}: users start them, specialists see their queue, and clients
 // may only ever close one; routing and cases belong to functions.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LIMITS } from '$shared/catalogue';
 import {
   CONVERSATION,
   P,
   Q,
   assertFails,
   assertSucceeds,
-  claimedUid,
   deniesAll,
   newConversation,
   onlyAllows,
@@ -17,11 +15,15 @@ import {
   queuedConversation,
   rulesHarness,
   serverTime,
+  startChat,
+  newProjectChat,
+  PERSONAS,
   storedChatSettings,
   storedConversation,
-  tooLong,
+  storedProjectChat,
   uidOf,
   without,
+  type Data,
   type RulesHarness,
 } from './support';
 
@@ -37,56 +39,108 @@ const closeAs = (closedBy: string) => ({ status: 'closed', closedAt: serverTime(
 const close = closeAs('user');
 
 describe('starting a conversation', () => {
-  it('is open to member users of the project, as themselves', async () => {
-    await onlyAllows(h, ['user', 'otherUser'], (db, persona) =>
-      db.doc(paths.conversation(`new-${persona}`)).set(newConversation({ userId: claimedUid(persona) })),
-    );
+  it('is open to member users of the project, as themselves, taking their chat slot', async () => {
+    await onlyAllows(h, ['user', 'otherUser'], (db, persona) => startChat(db, persona, `new-${persona}`));
   });
 
-  it('refuses a forged userId', async () => {
-    await assertFails(h.as('otherUser').doc(conv).set(newConversation()));
-    await assertFails(h.as('user').doc(conv).set(newConversation({ userId: uidOf('otherUser') })));
+  it('refuses a forged userId or a name other than the account’s', async () => {
+    await assertFails(startChat(h.as('user'), 'user', CONVERSATION, { userId: uidOf('otherUser') }));
+    await assertFails(startChat(h.as('user'), 'user', CONVERSATION, { userName: 'Sam (specialist)' }));
+    await assertFails(startChat(h.as('user'), 'user', CONVERSATION, { userName: 'Ana\n[10:02] Sam: refund approved' }));
+    await assertSucceeds(startChat(h.as('user'), 'user', CONVERSATION, { userName: PERSONAS.user.name }));
   });
 
   it('refuses a project the user is not a member of', async () => {
-    await assertFails(h.as('user').doc(conv).set(newConversation({ projectId: Q })));
-    await assertSucceeds(h.as('userOfQ').doc(conv).set(newConversation({ projectId: Q, userId: uidOf('userOfQ') })));
+    await assertFails(startChat(h.as('user'), 'user', CONVERSATION, {}, Q));
+    await assertSucceeds(startChat(h.as('userOfQ'), 'userOfQ', CONVERSATION, {}, Q));
   });
 
   it('refuses while chat is disabled', async () => {
     await h.seed({ [paths.chatSettings()]: storedChatSettings({ enabled: false }) });
-    await assertFails(h.as('user').doc(conv).set(newConversation()));
+    await assertFails(startChat(h.as('user'), 'user', CONVERSATION));
     await h.remove(paths.chatSettings());
-    await assertFails(h.as('user').doc(conv).set(newConversation()));
+    await assertFails(startChat(h.as('user'), 'user', CONVERSATION));
   });
 
   it('starts queued at level 1 with nobody assigned and no case', async () => {
-    const db = h.as('user').doc(conv);
-    await assertFails(db.set(newConversation({ status: 'assigned' })));
-    await assertFails(db.set(newConversation({ level: 2 })));
-    await assertFails(db.set(newConversation({ specialistId: uidOf('specialist') })));
-    await assertFails(db.set(newConversation({ specialistName: 'Sam' })));
-    await assertFails(db.set(newConversation({ assignedAt: serverTime() })));
-    await assertFails(db.set(newConversation({ caseId: 'conversion_x', caseNumber: 1 })));
-    await assertFails(db.set(newConversation({ closedBy: 'user' })));
+    const attempt = (overrides: Data) => startChat(h.as('user'), 'user', CONVERSATION, overrides);
+    await assertFails(attempt({ status: 'assigned' }));
+    await assertFails(attempt({ level: 2 }));
+    await assertFails(attempt({ specialistId: uidOf('specialist') }));
+    await assertFails(attempt({ specialistName: 'Sam' }));
+    await assertFails(attempt({ assignedAt: serverTime() }));
+    await assertFails(attempt({ caseId: 'conversion_x', caseNumber: 1 }));
+    await assertFails(attempt({ closedBy: 'user' }));
   });
 
   it('leaves the queue and inactivity fields to functions', async () => {
-    const db = h.as('user').doc(conv);
-    await assertFails(db.set(newConversation({ queuePosition: 1 })));
-    await assertFails(db.set(newConversation({ nobodyAvailable: true })));
-    await assertFails(db.set(newConversation({ engagements: [{ specialistId: uidOf('specialist') }] })));
-    await assertFails(db.set(newConversation({ inactivityWarnedAt: serverTime() })));
+    const attempt = (overrides: Data) => startChat(h.as('user'), 'user', CONVERSATION, overrides);
+    await assertFails(attempt({ queuePosition: 1 }));
+    await assertFails(attempt({ nobodyAvailable: true }));
+    await assertFails(attempt({ engagements: [{ specialistId: uidOf('specialist') }] }));
+    await assertFails(attempt({ inactivityWarnedAt: serverTime() }));
   });
 
-  it('stamps server time, a real name and nothing extra', async () => {
-    const db = h.as('user').doc(conv);
-    await assertFails(db.set(newConversation({ createdAt: past() })));
-    await assertFails(db.set(newConversation({ queuedAt: past(-60) })));
-    await assertFails(db.set(newConversation({ userName: '' })));
-    await assertFails(db.set(newConversation({ userName: tooLong(LIMITS.displayName) })));
-    await assertFails(db.set(newConversation({ priority: 'vip' })));
-    await assertFails(db.set(without(newConversation(), 'caseNumber')));
+  it('stamps server time and nothing extra', async () => {
+    const attempt = (overrides: Data) => startChat(h.as('user'), 'user', CONVERSATION, overrides);
+    await assertFails(attempt({ createdAt: past() }));
+    await assertFails(attempt({ queuedAt: past(-60) }));
+    await assertFails(attempt({ userName: '' }));
+    await assertFails(attempt({ priority: 'vip' }));
+    await assertFails(h.as('user').doc(conv).set(without(newConversation(), 'caseNumber')));
+  });
+});
+
+describe('one open conversation per user and project', () => {
+  const slot = paths.projectChat(uidOf('user'), P);
+
+  it('a conversation without its chat slot is refused', async () => {
+    await assertFails(h.as('user').doc(conv).set(newConversation()));
+    expect(await h.peek(conv)).toBeUndefined();
+  });
+
+  it('a second conversation is refused while the first is open, queued or served', async () => {
+    await assertSucceeds(startChat(h.as('user'), 'user', 'first'));
+    await h.seed({ [slot]: storedProjectChat({ conversationId: 'first', startedAt: past(5) }) });
+    await assertFails(startChat(h.as('user'), 'user', 'second'));
+    await h.seed({ [paths.conversation('first')]: storedConversation() });
+    await assertFails(startChat(h.as('user'), 'user', 'second'));
+    expect(await h.peek(paths.conversation('second'))).toBeUndefined();
+  });
+
+  it('once the open conversation is closed, a new one may start (10 s after the last start)', async () => {
+    await h.seed({
+      [paths.conversation('first')]: storedConversation({ status: 'closed', closedAt: past(1) }),
+      [slot]: storedProjectChat({ conversationId: 'first', startedAt: past(5) }),
+    });
+    await assertSucceeds(startChat(h.as('user'), 'user', 'second'));
+    await h.seed({ [paths.conversation('second')]: storedConversation({ status: 'closed', closedAt: past(0) }) });
+    await assertFails(startChat(h.as('user'), 'user', 'third'));
+  });
+
+  it('the slot holds only a conversation created in the same batch, of this user and project', async () => {
+    await h.seed({ [conv]: storedConversation({ status: 'closed', closedAt: past(1) }) });
+    const ana = h.as('user');
+    await assertFails(ana.doc(slot).set(newProjectChat(CONVERSATION)));
+    await assertFails(ana.doc(slot).set(newProjectChat('not-created')));
+    await assertFails(startChat(ana, 'user', 'other-project', {}, P, paths.projectChat(uidOf('user'), Q)));
+    await assertFails(ana.doc(paths.projectChat(uidOf('otherUser'), P)).set(newProjectChat('x')));
+  });
+
+  it('keeps the offline message stamp when a new conversation takes the slot', async () => {
+    const stamp = past(4);
+    await h.seed({
+      [paths.conversation('first')]: storedConversation({ status: 'closed', closedAt: past(1) }),
+      [slot]: storedProjectChat({ conversationId: 'first', startedAt: past(5), offlineMessageAt: stamp }),
+    });
+    await assertFails(startChat(h.as('user'), 'user', 'second'));
+    await assertSucceeds(startChat(h.as('user'), 'user', 'second', {}, P, slot, { offlineMessageAt: stamp }));
+  });
+
+  it('the slot is the user’s own to read; nobody deletes it', async () => {
+    await h.seed({ [slot]: storedProjectChat() });
+    await onlyAllows(h, ['user'], (db) => db.doc(slot).get());
+    await onlyAllows(h, [], (db) => db.doc(slot).delete());
   });
 });
 

@@ -5,7 +5,7 @@
 import firebase from 'firebase/compat/app';
 import 'firebase/compat/firestore';
 import type { Level, Role } from '$shared/catalogue';
-import { paths } from '$shared/catalogue';
+import { clientMessageId, paths } from '$shared/catalogue';
 import type {
   ChatMessagesDoc,
   ChatSettingsDoc,
@@ -13,6 +13,7 @@ import type {
   MemberDoc,
   MessageDoc,
   OfflineMessageDoc,
+  ProjectChatDoc,
   ProjectDoc,
   ProjectSpecialistDoc,
   RatingDoc,
@@ -140,7 +141,7 @@ export function storedConversation(overrides: Partial<ConversationDoc> = {}): Co
     engagements: [
       {
         specialistId: uidOf('specialist'),
-        specialistName: PERSONAS.specialist.name,
+        shownName: PERSONAS.specialist.name,
         level: 1,
         startedAt: past(19),
         endedAt: null,
@@ -180,7 +181,6 @@ export function storedMessage(overrides: Partial<MessageDoc> = {}): MessageDoc {
   return {
     authorId: uidOf('user'),
     authorRole: 'user',
-    authorName: PERSONAS.user.name,
     kind: 'text',
     visibility: 'all',
     text: 'My printer is on fire.',
@@ -189,12 +189,14 @@ export function storedMessage(overrides: Partial<MessageDoc> = {}): MessageDoc {
   };
 }
 
+/** The id of `persona`'s n-th message in a conversation. */
+export const messageId = (persona: SignedInPersona, sequence: number) => clientMessageId(uidOf(persona), sequence);
+
 /** A text message `author` writes as themself. */
 export function newMessage(author: 'user' | 'specialist', overrides: Data = {}): Data {
   const draft: Written<MessageDoc> = {
     authorId: uidOf(author),
     authorRole: author,
-    authorName: PERSONAS[author].name,
     kind: 'text',
     visibility: 'all',
     text: author === 'user' ? 'Still waiting.' : 'Let me check.',
@@ -205,6 +207,17 @@ export function newMessage(author: 'user' | 'specialist', overrides: Data = {}):
 
 // ---- offline messages and ratings -----------------------------------------------
 
+/** The user's chat slot in P as it stands while CONVERSATION is their open conversation. */
+export function storedProjectChat(overrides: Partial<ProjectChatDoc> = {}): ProjectChatDoc {
+  return { conversationId: CONVERSATION, startedAt: past(20), offlineMessageAt: null, ...overrides };
+}
+
+/** Queued in P with nobody on duty: the moment the user is offered to leave a message. */
+export function offeredConversation(overrides: Partial<ConversationDoc> = {}): ConversationDoc {
+  return { ...queuedConversation(1), nobodyAvailable: true, ...overrides };
+}
+
+/** The offline message `user` leaves from CONVERSATION (its id is the conversation's). */
 export function newOfflineMessage(overrides: Data = {}): Data {
   const draft: Written<OfflineMessageDoc> = {
     projectId: P,

@@ -1,11 +1,12 @@
 // conversations/{c}/messages/{m} and typing/{uid}: participants talk, staff
 // notes stay with staff, nothing is edited afterwards.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LIMITS } from '$shared/catalogue';
+import { LIMITS, VOLUME, clientMessageId } from '$shared/catalogue';
 import {
   CONVERSATION,
   assertFails,
   assertSucceeds,
+  claimedUid,
   deniesAll,
   deleteField,
   newMessage,
@@ -19,6 +20,7 @@ import {
   storedMessage,
   tooLong,
   uidOf,
+  type Persona,
   type RulesHarness,
 } from './support';
 
@@ -36,7 +38,6 @@ const note = message('note');
 const staffNote = storedMessage({
   authorId: uidOf('specialist'),
   authorRole: 'specialist',
-  authorName: 'Sam',
   kind: 'note',
   visibility: 'staff',
   text: 'Customer sounds upset; check the warranty.',
@@ -74,61 +75,69 @@ describe('reading messages', () => {
 
 describe('writing messages', () => {
   beforeEach(() => h.seed({ [conv]: storedConversation() }));
+  /** `persona`'s n-th message of the conversation, under its own id. */
+  const nth = (persona: Persona, n: number) => message(clientMessageId(claimedUid(persona), n));
 
   it('the owner and the assigned specialist post text, as themselves', async () => {
-    await assertSucceeds(h.as('user').doc(message('a')).set(newMessage('user')));
-    await assertSucceeds(h.as('specialist').doc(message('b')).set(newMessage('specialist')));
+    await assertSucceeds(h.as('user').doc(nth('user', 1)).set(newMessage('user')));
+    await assertSucceeds(h.as('specialist').doc(nth('specialist', 1)).set(newMessage('specialist')));
   });
 
   it('nobody else posts, admin included', async () => {
-    await deniesAll(h, ['signedOut', 'otherUser', 'userOfQ', 'level2', 'specialistOfQ', 'admin'], (db) =>
-      db.doc(message('c')).set(newMessage('user')),
+    await deniesAll(h, ['signedOut', 'otherUser', 'userOfQ', 'level2', 'specialistOfQ', 'admin'], (db, persona) =>
+      db.doc(nth(persona, 1)).set(newMessage('user', { authorId: claimedUid(persona) })),
     );
-    await deniesAll(h, ['level2', 'admin'], (db) => db.doc(message('d')).set(newMessage('specialist')));
+    await deniesAll(h, ['level2', 'admin'], (db, persona) =>
+      db.doc(nth(persona, 1)).set(newMessage('specialist', { authorId: claimedUid(persona) })),
+    );
   });
 
   it('refuses forged authors and roles', async () => {
-    await assertFails(h.as('user').doc(message('e')).set(newMessage('specialist')));
-    await assertFails(h.as('user').doc(message('e')).set(newMessage('user', { authorId: uidOf('otherUser') })));
-    await assertFails(h.as('user').doc(message('e')).set(newMessage('user', { authorRole: 'specialist' })));
-    await assertFails(h.as('specialist').doc(message('e')).set(newMessage('specialist', { authorRole: 'user' })));
-    await assertFails(h.as('otherUser').doc(message('e')).set(newMessage('user', { authorId: uidOf('otherUser') })));
+    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('specialist')));
+    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorId: uidOf('otherUser') })));
+    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorRole: 'specialist' })));
+    await assertFails(h.as('specialist').doc(nth('specialist', 1)).set(newMessage('specialist', { authorRole: 'user' })));
+    await assertFails(h.as('otherUser').doc(nth('otherUser', 1)).set(newMessage('user', { authorId: uidOf('otherUser') })));
+  });
+
+  it('carries no author name: a typed name could impersonate anyone', async () => {
+    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorName: 'Sam (specialist)' })));
+    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorName: 'Ana' })));
   });
 
   it('staff notes come from the assigned specialist, with staff visibility', async () => {
     const noteFrom = (author: 'user' | 'specialist', visibility: string) =>
       newMessage(author, { kind: 'note', visibility });
-    await assertSucceeds(h.as('specialist').doc(message('n1')).set(noteFrom('specialist', 'staff')));
-    await assertFails(h.as('specialist').doc(message('n2')).set(noteFrom('specialist', 'all')));
-    await assertFails(h.as('specialist').doc(message('n3')).set(newMessage('specialist', { visibility: 'staff' })));
-    await assertFails(h.as('user').doc(message('n4')).set(noteFrom('user', 'staff')));
-    await assertFails(h.as('user').doc(message('n5')).set(newMessage('user', { visibility: 'staff' })));
+    await assertSucceeds(h.as('specialist').doc(nth('specialist', 1)).set(noteFrom('specialist', 'staff')));
+    await assertFails(h.as('specialist').doc(nth('specialist', 2)).set(noteFrom('specialist', 'all')));
+    await assertFails(h.as('specialist').doc(nth('specialist', 2)).set(newMessage('specialist', { visibility: 'staff' })));
+    await assertFails(h.as('user').doc(nth('user', 1)).set(noteFrom('user', 'staff')));
+    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { visibility: 'staff' })));
   });
 
   it('system messages are functions-only', async () => {
     const system = { authorRole: 'system', kind: 'system' };
-    await assertFails(h.as('specialist').doc(message('s')).set(newMessage('specialist', system)));
-    await assertFails(h.as('user').doc(message('s')).set(newMessage('user', system)));
+    await assertFails(h.as('specialist').doc(nth('specialist', 1)).set(newMessage('specialist', system)));
+    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', system)));
   });
 
   it('text is 1..4000 characters, stamped now, nothing extra', async () => {
     const ana = h.as('user');
-    await assertSucceeds(ana.doc(message('t1')).set(newMessage('user', { text: 'x'.repeat(4000) })));
-    await assertFails(ana.doc(message('t2')).set(newMessage('user', { text: tooLong(LIMITS.messageText) })));
-    await assertFails(ana.doc(message('t3')).set(newMessage('user', { text: '' })));
-    await assertFails(ana.doc(message('t4')).set(newMessage('user', { text: ['hi'] })));
-    await assertFails(ana.doc(message('t5')).set(newMessage('user', { createdAt: past() })));
-    await assertFails(ana.doc(message('t6')).set(newMessage('user', { attachments: [] })));
-    await assertFails(ana.doc(message('t7')).set(newMessage('user', { authorName: '' })));
+    await assertFails(ana.doc(nth('user', 1)).set(newMessage('user', { text: tooLong(LIMITS.messageText) })));
+    await assertFails(ana.doc(nth('user', 1)).set(newMessage('user', { text: '' })));
+    await assertFails(ana.doc(nth('user', 1)).set(newMessage('user', { text: ['hi'] })));
+    await assertFails(ana.doc(nth('user', 1)).set(newMessage('user', { createdAt: past() })));
+    await assertFails(ana.doc(nth('user', 1)).set(newMessage('user', { attachments: [] })));
+    await assertSucceeds(ana.doc(nth('user', 1)).set(newMessage('user', { text: 'x'.repeat(4000) })));
   });
 
   it('the owner may write while queued, nobody once it is closed', async () => {
     await h.seed({ [conv]: queuedConversation(1) });
-    await assertSucceeds(h.as('user').doc(message('q')).set(newMessage('user')));
-    await assertFails(h.as('specialist').doc(message('q2')).set(newMessage('specialist')));
+    await assertSucceeds(h.as('user').doc(nth('user', 1)).set(newMessage('user')));
+    await assertFails(h.as('specialist').doc(nth('specialist', 1)).set(newMessage('specialist')));
     await h.seed({ [conv]: storedConversation({ status: 'closed', closedAt: past(1) }) });
-    await assertFails(h.as('user').doc(message('late')).set(newMessage('user')));
-    await assertFails(h.as('specialist').doc(message('late2')).set(newMessage('specialist')));
+    await assertFails(h.as('user').doc(nth('user', 2)).set(newMessage('user')));
+    await assertFails(h.as('specialist').doc(nth('specialist', 1)).set(newMessage('specialist')));
   });
 
   it('no one edits or deletes a message once sent', async () => {
@@ -139,6 +148,42 @@ describe('writing messages', () => {
     await assertFails(h.as('specialist').doc(fromAna).delete());
     await assertFails(h.as('specialist').doc(note).update({ visibility: 'all' }));
     await assertFails(h.as('admin').doc(fromAna).delete());
+  });
+});
+
+describe('message ids and volume', () => {
+  beforeEach(() => h.seed({ [conv]: storedConversation() }));
+  const ana = (n: number) => message(clientMessageId(uidOf('user'), n));
+  /** Seeds ana's messages `from`..`to` as written `minutesAgo`. */
+  const history = (from: number, to: number, minutesAgo: number) =>
+    h.seed(Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [ana(from + i), storedMessage({ createdAt: past(minutesAgo) })])));
+
+  it('a client cannot take a function’s id, nor anyone else’s', async () => {
+    for (const id of ['system-closed', 'system-welcome', 'note-transfer-2', 'free-text', `${uidOf('specialist')}~0001`, `${uidOf('user')}~1`, `${uidOf('user')}~00001`]) {
+      await assertFails(h.as('user').doc(message(id)).set(newMessage('user')));
+    }
+    expect(await h.peek(message('system-closed'))).toBeUndefined();
+  });
+
+  it('the sequence has no gaps and is never reused', async () => {
+    await assertFails(h.as('user').doc(ana(2)).set(newMessage('user')));
+    await assertSucceeds(h.as('user').doc(ana(1)).set(newMessage('user')));
+    await assertFails(h.as('user').doc(ana(1)).set(newMessage('user', { text: 'Overwritten?' })));
+    await assertSucceeds(h.as('user').doc(ana(2)).set(newMessage('user')));
+  });
+
+  it(`at most ${VOLUME.messageBurst} messages a minute per author`, async () => {
+    await history(1, 30, 0.5);
+    await assertFails(h.as('user').doc(ana(31)).set(newMessage('user')));
+    await history(1, 1, 2);
+    await assertSucceeds(h.as('user').doc(ana(31)).set(newMessage('user')));
+  });
+
+  it(`at most ${VOLUME.messagesPerAuthor} messages per author and conversation`, async () => {
+    await history(1999, 1999, 30);
+    await h.seed({ [ana(1970)]: storedMessage({ createdAt: past(30) }) });
+    await assertSucceeds(h.as('user').doc(ana(2000)).set(newMessage('user')));
+    await assertFails(h.as('user').doc(ana(2001)).set(newMessage('user')));
   });
 });
 
@@ -157,6 +202,13 @@ describe('typing indicators', () => {
     await assertFails(h.as('otherUser').doc(typing('otherUser')).set({ at: serverTime() }));
     await h.seed({ [typing('user')]: { at: past(1) } });
     await assertFails(h.as('specialist').doc(typing('user')).delete());
+  });
+
+  it('at most once a second', async () => {
+    await h.seed({ [typing('user')]: { at: past(0) } });
+    await assertFails(h.as('user').doc(typing('user')).set({ at: serverTime() }));
+    await h.seed({ [typing('user')]: { at: past(0.1) } });
+    await assertSucceeds(h.as('user').doc(typing('user')).set({ at: serverTime() }));
   });
 
   it('holds only the server time', async () => {

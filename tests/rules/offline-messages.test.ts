@@ -1,23 +1,29 @@
-// offlineMessages/{o}: left by member users when nobody is available; functions
-// turn them into cases.
+// offlineMessages/{o}: left once from a user's own waiting conversation when the
+// offer was really made, at most every 10 minutes; functions turn them into cases.
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { LIMITS } from '$shared/catalogue';
+import type { ConversationDoc, ProjectChatDoc } from '$shared/model';
 import {
+  CONVERSATION,
   P,
   Q,
   assertFails,
   assertSucceeds,
-  claimedUid,
+  leaveOfflineMessage,
   newOfflineMessage,
+  offeredConversation,
   onlyAllows,
   past,
   paths,
   rulesHarness,
+  serverTime,
   storedChatSettings,
+  storedProjectChat,
   tooLong,
   uidOf,
   type Data,
   type RulesHarness,
+  type SignedInPersona,
 } from './support';
 
 let h: RulesHarness;
@@ -27,39 +33,81 @@ beforeAll(async () => {
 beforeEach(() => h.reset());
 afterAll(() => h?.finish());
 
-const offline = paths.offlineMessage('offline-1');
+const offline = paths.offlineMessage(CONVERSATION);
+const conv = paths.conversation(CONVERSATION);
+const slot = paths.projectChat(uidOf('user'), P);
 const stored = (): Data => ({ ...newOfflineMessage(), createdAt: past() });
+/** The user's conversation waits and was offered an offline message; the slot is theirs. */
+const offered = (conversation: Partial<ConversationDoc> = {}, chat: Partial<ProjectChatDoc> = {}) =>
+  h.seed({ [conv]: offeredConversation(conversation), [slot]: storedProjectChat(chat) });
 
 describe('leaving an offline message', () => {
-  it('is open to member users of the project, as themselves', async () => {
-    await onlyAllows(h, ['user', 'otherUser'], (db, persona) =>
-      db.doc(paths.offlineMessage(`from-${persona}`)).set(newOfflineMessage({ userId: claimedUid(persona) })),
+  it('is open to the owner of the conversation the offer was made in, once', async () => {
+    await offered();
+    await onlyAllows(h, ['user'], (db, persona) =>
+      persona === 'signedOut' ? db.doc(offline).set(newOfflineMessage()) : leaveOfflineMessage(db, persona as SignedInPersona),
     );
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user', { text: 'And another thing.' }));
   });
 
-  it('refuses a forged userId or a project the user is not in', async () => {
-    await assertFails(h.as('user').doc(offline).set(newOfflineMessage({ userId: uidOf('otherUser') })));
-    await assertFails(h.as('user').doc(offline).set(newOfflineMessage({ projectId: Q })));
+  it('needs the offer: nobody on duty, or the configured wait is over', async () => {
+    await offered({ nobodyAvailable: false, queuedAt: past(0) });
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user'));
+    // queueWaitSeconds is 120 in the base world: ten minutes of waiting is an offer.
+    await offered({ nobodyAvailable: false, queuedAt: past(10) });
+    await assertSucceeds(leaveOfflineMessage(h.as('user'), 'user'));
+  });
+
+  it('refuses a conversation that is served, closed or not there', async () => {
+    await offered({ status: 'assigned', specialistId: uidOf('specialist') });
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user'));
+    await offered({ status: 'closed', closedAt: past(1) });
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user'));
+    await offered();
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user', {}, 'no-such-conversation'));
+  });
+
+  it('refuses without the stamp on the chat slot, or within 10 minutes of the last one', async () => {
+    await offered();
+    await assertFails(h.as('user').doc(offline).set(newOfflineMessage()));
+    await offered({}, { offlineMessageAt: past(5) });
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user'));
+    await offered({}, { offlineMessageAt: past(11) });
+    await assertSucceeds(leaveOfflineMessage(h.as('user'), 'user'));
+  });
+
+  it('a slot stamp needs a new offline message of the slot’s conversation in the same batch', async () => {
+    await offered();
+    await assertFails(h.as('user').doc(slot).update({ offlineMessageAt: serverTime() }));
+  });
+
+  it('refuses a forged userId, name or project', async () => {
+    await offered();
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user', { userId: uidOf('otherUser') }));
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user', { userName: 'Sam (specialist)' }));
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user', { projectId: Q }));
   });
 
   it('refuses while chat is disabled', async () => {
+    await offered();
     await h.seed({ [paths.chatSettings()]: storedChatSettings({ enabled: false }) });
-    await assertFails(h.as('user').doc(offline).set(newOfflineMessage()));
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user'));
   });
 
   it('leaves the case to functions', async () => {
-    await assertFails(h.as('user').doc(offline).set(newOfflineMessage({ caseId: 'offline_offline-1' })));
-    await assertFails(h.as('user').doc(offline).set(newOfflineMessage({ caseNumber: 12 })));
+    await offered();
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user', { caseId: 'offline_conv-1' }));
+    await assertFails(leaveOfflineMessage(h.as('user'), 'user', { caseNumber: 12 }));
   });
 
   it('text is 1..4000 characters, stamped now, nothing extra', async () => {
+    await offered();
     const ana = h.as('user');
-    await assertSucceeds(ana.doc(paths.offlineMessage('max')).set(newOfflineMessage({ text: 'x'.repeat(4000) })));
-    await assertFails(ana.doc(offline).set(newOfflineMessage({ text: tooLong(LIMITS.offlineMessageText) })));
-    await assertFails(ana.doc(offline).set(newOfflineMessage({ text: '' })));
-    await assertFails(ana.doc(offline).set(newOfflineMessage({ createdAt: past() })));
-    await assertFails(ana.doc(offline).set(newOfflineMessage({ phone: '555-0100' })));
-    await assertFails(ana.doc(offline).set(newOfflineMessage({ userName: tooLong(LIMITS.displayName) })));
+    await assertFails(leaveOfflineMessage(ana, 'user', { text: tooLong(LIMITS.offlineMessageText) }));
+    await assertFails(leaveOfflineMessage(ana, 'user', { text: '' }));
+    await assertFails(leaveOfflineMessage(ana, 'user', { createdAt: past() }));
+    await assertFails(leaveOfflineMessage(ana, 'user', { phone: '555-0100' }));
+    await assertSucceeds(leaveOfflineMessage(ana, 'user', { text: 'x'.repeat(4000) }));
   });
 });
 

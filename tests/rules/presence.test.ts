@@ -33,6 +33,16 @@ const presence = (connections: Data, overrides: Data = {}): Data => ({
 /** Sam online in two tabs since a minute ago. */
 const twoTabs = () => ({ choice: 'available', connections: { tabA: past(1), tabB: past(1) }, updatedAt: past(1) });
 
+describe('the number of connections', () => {
+  it('stops at ten: an eleventh tab is refused, a refresh of one of the ten is not', async () => {
+    const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`tab${i}`, past(1)]));
+    await h.seed({ [sam]: { choice: 'available', connections: ten, updatedAt: past(1) } });
+    const db = h.as('specialist').doc(sam);
+    await assertFails(db.update({ 'connections.tab10': serverTime(), updatedAt: serverTime() }));
+    await assertSucceeds(db.update({ 'connections.tab3': serverTime(), updatedAt: serverTime() }));
+  });
+});
+
 describe('creating presence', () => {
   it('is for each specialist’s own document', async () => {
     await onlyAllows(h, ['specialist', 'level2', 'specialistOfQ'], (db, persona) =>

@@ -12,7 +12,20 @@ import {
 import firebase from 'firebase/compat/app';
 import { paths } from '$shared/catalogue';
 import { ROOT } from '../support/emulators';
-import { EVERYONE, PERSONAS, baseWorld, type Persona } from './fixtures';
+import {
+  CONVERSATION,
+  EVERYONE,
+  P,
+  PERSONAS,
+  baseWorld,
+  claimedUid,
+  newConversation,
+  newOfflineMessage,
+  serverTime,
+  uidOf,
+  type Persona,
+  type SignedInPersona,
+} from './fixtures';
 
 // Every denied write is expected here; the SDK's warning for each one is noise.
 firebase.setLogLevel('silent');
@@ -30,6 +43,8 @@ export interface RulesHarness {
   readonly projectId: string;
   /** A Firestore client signed in as `persona` (rules enforced). */
   as(persona: Persona): Db;
+  /** A client whose ID token carries exactly these claims, e.g. a stale role. */
+  withToken(uid: string, claims: Record<string, unknown>): Db;
   /** Writes documents with rules disabled: path -> data. */
   seed(docs: Record<string, Data>): Promise<void>;
   /** Deletes a document with rules disabled. */
@@ -75,9 +90,13 @@ export async function rulesHarness(name: string): Promise<RulesHarness> {
     return data;
   };
 
+  const withToken = (uid: string, claims: Record<string, unknown>): Db =>
+    env.authenticatedContext(uid, claims).firestore();
+
   return {
     projectId,
     as,
+    withToken,
     seed,
     remove,
     peek,
@@ -124,6 +143,51 @@ export async function onlyAllows(harness: RulesHarness, allowed: readonly Person
 /** Every persona in `personas` fails the attempt. */
 export async function deniesAll(harness: RulesHarness, personas: readonly Persona[], attempt: Attempt): Promise<void> {
   for (const persona of personas) await expectVerdict(harness, persona, false, attempt);
+}
+
+/** A chat slot taking `conversationId`, as the app writes it. */
+export function newProjectChat(conversationId: string, overrides: Data = {}): Data {
+  return { conversationId, startedAt: serverTime(), offlineMessageAt: null, ...overrides };
+}
+
+/**
+ * What the app does to start a chat: take the user's chat slot and create the
+ * conversation in one batch (the rules require both or neither).
+ */
+export function startChat(
+  db: Db,
+  persona: Persona,
+  conversationId: string,
+  overrides: Data = {},
+  projectId = P,
+  slotPath = paths.projectChat(claimedUid(persona), projectId),
+  slotOverrides: Data = {},
+): Promise<void> {
+  const batch = db.batch();
+  const userName = persona === 'signedOut' ? 'Nobody' : PERSONAS[persona].name;
+  batch.set(db.doc(slotPath), newProjectChat(conversationId, slotOverrides));
+  batch.set(
+    db.doc(paths.conversation(conversationId)),
+    newConversation({ projectId, userId: claimedUid(persona), userName, ...overrides }),
+  );
+  return batch.commit();
+}
+
+/**
+ * What the app does to leave an offline message: the message (its id is the
+ * conversation's) and the stamp on the user's chat slot, in one batch.
+ */
+export function leaveOfflineMessage(
+  db: Db,
+  persona: SignedInPersona,
+  overrides: Data = {},
+  conversationId = CONVERSATION,
+  projectId = P,
+): Promise<void> {
+  const batch = db.batch();
+  batch.set(db.doc(paths.offlineMessage(conversationId)), newOfflineMessage({ userId: uidOf(persona), userName: PERSONAS[persona].name, projectId, ...overrides }));
+  batch.update(db.doc(paths.projectChat(uidOf(persona), projectId)), { offlineMessageAt: serverTime() });
+  return batch.commit();
 }
 
 export { assertFails, assertSucceeds, paths };

@@ -1,13 +1,12 @@
-// users/{uid}: read by self or admin; the owner may only rename themself.
+// users/{uid}: read by self or admin; written by functions only. The role the
+// rules act on comes from this document, never from the ID token's claim.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LIMITS } from '$shared/catalogue';
 import {
   assertFails,
   assertSucceeds,
   onlyAllows,
   paths,
   rulesHarness,
-  tooLong,
   uidOf,
   type RulesHarness,
 } from './support';
@@ -26,24 +25,14 @@ describe('users/{uid}', () => {
     await onlyAllows(h, ['user', 'admin'], (db) => db.doc(ana).get());
   });
 
-  it('lets the owner change displayName, and nobody else', async () => {
-    await onlyAllows(h, ['user'], (db) => db.doc(ana).update({ displayName: 'Ana Maria' }));
-  });
-
-  it('keeps role and email out of the owner’s reach', async () => {
+  it('takes no client writes: name, role and email are the organization’s to set', async () => {
+    await onlyAllows(h, [], (db) => db.doc(ana).update({ displayName: 'Ana Maria' }));
     const db = h.as('user');
+    await assertFails(db.doc(ana).update({ displayName: 'Sam (specialist)' }));
     await assertFails(db.doc(ana).update({ role: 'admin' }));
     await assertFails(db.doc(ana).update({ email: 'ana@evil.example' }));
-    await assertFails(db.doc(ana).update({ displayName: 'Ana', role: 'specialist' }));
-    expect((await h.peek(ana))?.role).toBe('user');
-  });
-
-  it('bounds displayName to 1..120 characters of text', async () => {
-    const db = h.as('user');
-    await assertFails(db.doc(ana).update({ displayName: '' }));
-    await assertFails(db.doc(ana).update({ displayName: tooLong(LIMITS.displayName) }));
-    await assertFails(db.doc(ana).update({ displayName: 42 }));
-    await assertSucceeds(db.doc(ana).update({ displayName: 'x'.repeat(120) }));
+    await assertFails(db.doc(ana).update({ disabled: false }));
+    expect(await h.peek(ana)).toMatchObject({ displayName: 'Ana', role: 'user' });
   });
 
   it('is created and deleted by functions only', async () => {
@@ -53,5 +42,39 @@ describe('users/{uid}', () => {
     await assertFails(h.as('admin').doc(paths.user('newcomer')).set({ displayName: 'N', email: 'n@x', role: 'user' }));
     await assertFails(h.as('user').doc(ana).delete());
     await assertFails(h.as('admin').doc(ana).delete());
+  });
+});
+
+describe('the role comes from users/{uid}, not from the ID token', () => {
+  const settings = paths.chatSettings();
+  const adminWrite = (db: ReturnType<RulesHarness['as']>) => db.doc(settings).update({ enabled: false });
+
+  it('a demoted admin’s token, still claiming admin, has no admin powers', async () => {
+    await h.seed({ [paths.user(uidOf('admin'))]: { displayName: 'Ada', email: 'ada@example.com', role: 'user' } });
+    await assertFails(adminWrite(h.as('admin')));
+    await assertFails(h.as('admin').doc(ana).get());
+    await assertFails(h.as('admin').collection('users').get());
+    expect((await h.peek(settings))?.enabled).toBe(true);
+  });
+
+  it('a promotion counts at once, before the token is refreshed', async () => {
+    await h.seed({ [paths.user(uidOf('otherUser'))]: { displayName: 'Ben', email: 'ben@example.com', role: 'admin' } });
+    const ben = h.withToken(uidOf('otherUser'), { role: 'user' });
+    await assertSucceeds(ben.doc(ana).get());
+  });
+
+  it('a disabled account may only read its own document (so the app can say why)', async () => {
+    await h.seed({
+      [paths.user(uidOf('admin'))]: { displayName: 'Ada', email: 'ada@example.com', role: 'admin', disabled: true },
+      [paths.user(uidOf('user'))]: { displayName: 'Ana', email: 'ana@example.com', role: 'user', disabled: true },
+    });
+    await assertFails(adminWrite(h.as('admin')));
+    await assertFails(h.as('user').doc(paths.project('project-p')).get());
+    await assertSucceeds(h.as('user').doc(ana).get());
+  });
+
+  it('an account without a users document has no role, whatever its token says', async () => {
+    await assertFails(adminWrite(h.withToken('stranger', { role: 'admin' })));
+    await assertFails(h.withToken('stranger', { role: 'user' }).doc(paths.project('project-p')).get());
   });
 });

@@ -16,7 +16,7 @@ export function servedConversation(
     status: 'assigned',
     level: last.level,
     specialistId: last.specialistId,
-    specialistName: last.specialistName,
+    specialistName: last.shownName,
     assignedAt: last.startedAt,
     engagements,
     ...extra,

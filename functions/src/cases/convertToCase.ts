@@ -6,26 +6,33 @@ import { markConvertedToCase } from '../conversations/engagements';
 import { postSystemMessageIn } from '../conversations/systemMessages';
 import { db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
-import { paths, SUBCOLLECTIONS } from '../shared/catalogue';
+import { paths, SUBCOLLECTIONS, VOLUME } from '../shared/catalogue';
 import type { ConversationDoc, MessageDoc } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
 import { CONVERTED_TO_CASE_MESSAGE, conversionDecision, convertToCaseSchema } from './conversion';
 import { CaseRefusedError, createCase } from './createCase';
+import { nameShownToUser } from '../shared/names';
 import type { TranscriptMessage } from './transcript';
 
-function transcriptMessage(doc: DocumentSnapshot): TranscriptMessage {
+function transcriptMessage(doc: DocumentSnapshot, conversation: ConversationDoc): TranscriptMessage {
   const m = doc.data() as MessageDoc;
-  return { ...m, createdAtMillis: m.createdAt?.toMillis() ?? 0 };
+  return { ...m, authorName: nameShownToUser(m, conversation), createdAtMillis: m.createdAt?.toMillis() ?? 0 };
 }
 
-/** All messages, filtered in code: a visibility filter plus ordering would need a composite index. */
-async function conversationMessages(conversationId: string): Promise<TranscriptMessage[]> {
+/**
+ * The newest VOLUME.transcriptMessages messages, filtered in code (a visibility
+ * filter plus ordering would need a composite index). Bounded: a conversation
+ * may hold thousands of messages, and a case needs its end more than its start
+ * (the description is capped at DESCRIPTION_MAX characters anyway).
+ */
+async function conversationMessages(conversationId: string, conversation: ConversationDoc): Promise<TranscriptMessage[]> {
   const messages = await db
     .doc(paths.conversation(conversationId))
     .collection(SUBCOLLECTIONS.messages)
-    .orderBy('createdAt')
+    .orderBy('createdAt', 'desc')
+    .limit(VOLUME.transcriptMessages)
     .get();
-  return messages.docs.map(transcriptMessage);
+  return messages.docs.map((doc) => transcriptMessage(doc, conversation)).reverse();
 }
 
 async function linkCase(conversationId: string, specialistId: string, caseId: string, caseNumber: number) {
@@ -49,7 +56,7 @@ async function linkCase(conversationId: string, specialistId: string, caseId: st
 }
 
 export const convertToCase = onCall(async (request) => {
-  const caller = requireRole(request, 'specialist');
+  const caller = await requireRole(request, 'specialist');
   const { conversationId } = parsePayload(convertToCaseSchema, request.data);
   return guarded('convertToCase', async () => {
     const snapshot = await db.doc(paths.conversation(conversationId)).get();
@@ -60,7 +67,7 @@ export const convertToCase = onCall(async (request) => {
     if (decision.action === 'existing') return { caseId: decision.caseId, caseNumber: decision.caseNumber };
 
     const created = await createCase({
-      source: { circumstance: 'conversion', messages: await conversationMessages(conversationId) },
+      source: { circumstance: 'conversion', messages: await conversationMessages(conversationId, conversation) },
       sourceId: conversationId,
       projectId: conversation.projectId,
       requester: { id: conversation.userId, name: conversation.userName },

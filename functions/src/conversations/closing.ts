@@ -1,7 +1,9 @@
 // After a conversation is closed (by its user, its specialist or the sweep):
 // end the running engagement, free the specialist's capacity, say goodbye and
 // ask for a rating, then let the freed specialist pull the oldest waiting
-// conversation. The "closed" message doubles as the marker that this ran.
+// conversation. `closingDoneAt` on the conversation marks that this ran: a
+// function field no client can write (a message id once served as the marker,
+// and a client could create that message first).
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
@@ -12,7 +14,8 @@ import { routeProject } from '../routing/routeProject';
 import { endEngagementIn } from './activity';
 import { activeEngagement } from './engagements';
 import { projectNameOf } from './opening';
-import { postSystemMessageIn, shownSpecialistName, systemMessageRef, systemText } from './systemMessages';
+import { nameInText } from '../shared/names';
+import { postSystemMessageIn, systemText } from './systemMessages';
 
 export async function finishClosing(conversationId: string): Promise<boolean> {
   const ref = db.doc(paths.conversation(conversationId));
@@ -22,15 +25,14 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
 
   const finished = await withContentionRetry(() =>
     db.runTransaction(async (tx) => {
-      const [snap, closedMessage] = await tx.getAll(ref, systemMessageRef(conversationId, 'closed'));
-      const conversation = snap?.data() as ConversationDoc | undefined;
-      if (conversation?.status !== 'closed' || closedMessage?.exists) return false;
+      const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
+      if (conversation?.status !== 'closed' || conversation.closingDoneAt) return false;
 
       const at = conversation.closedAt ? Timestamp.fromMillis(conversation.closedAt.toMillis()) : Timestamp.now();
       const engagements = conversation.engagements ?? [];
       const active = activeEngagement(engagements);
       const ended = await endEngagementIn(tx, conversationId, engagements, 'closed', at);
-      tx.update(ref, { engagements: ended, queuePosition: null, nobodyAvailable: false });
+      tx.update(ref, { engagements: ended, queuePosition: null, nobodyAvailable: false, closingDoneAt: at });
       const serving = new Set([active?.specialistId, conversation.specialistId].filter((id): id is string => !!id));
       for (const uid of serving) {
         tx.set(
@@ -41,15 +43,12 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
       }
       const values = { userName: conversation.userName, projectName };
       postSystemMessageIn(tx, { conversationId, eventKey: 'closed', text: systemText(settings, 'closed', values) });
-      const lastSpecialist = engagements[engagements.length - 1]?.specialistName ?? conversation.specialistName;
-      if (settings.general.ratingEnabled && conversation.specialistId && lastSpecialist) {
+      const last = engagements[engagements.length - 1];
+      if (settings.general.ratingEnabled && conversation.specialistId && last) {
         postSystemMessageIn(tx, {
           conversationId,
           eventKey: 'rating-request',
-          text: systemText(settings, 'ratingRequest', {
-            ...values,
-            specialistName: shownSpecialistName(settings, lastSpecialist),
-          }),
+          text: systemText(settings, 'ratingRequest', { ...values, specialistName: nameInText(last.shownName) }),
         });
       }
       return true;

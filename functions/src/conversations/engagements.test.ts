@@ -9,8 +9,8 @@ import {
 } from './engagements';
 
 const at = (ms: number): Time => ({ toMillis: () => ms });
-const alice = { specialistId: 'alice', specialistName: 'Alice', level: 1 as const };
-const bob = { specialistId: 'bob', specialistName: 'Bob', level: 2 as const };
+const alice = { specialistId: 'alice', shownName: 'Alice', level: 1 as const };
+const bob = { specialistId: 'bob', shownName: 'Bob', level: 2 as const };
 
 describe('engagements', () => {
   it('starts a running engagement with nothing recorded yet', () => {

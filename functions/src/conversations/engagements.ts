@@ -6,7 +6,8 @@ import type { Engagement, EngagementOutcome, Time } from '../shared/model';
 
 export interface EngagementStart {
   specialistId: string;
-  specialistName: string;
+  /** What the user is shown for them (null while names are hidden): see shared/shownName. */
+  shownName: string | null;
   level: Level;
 }
 

@@ -9,10 +9,15 @@ import type { ConversationDoc } from '../shared/model';
 import { finishClosing } from './closing';
 import { openConversation } from './opening';
 
-export const onConversationCreated = onDocumentCreated(paths.conversation('{conversationId}'), async (event) => {
-  const { conversationId } = event.params;
-  if (conversationId) await openConversation(conversationId);
-});
+// Retried: opening is safe to run twice, and a conversation whose opening failed
+// would otherwise wait unseen (the sweep only knows queues routing has counted).
+export const onConversationCreated = onDocumentCreated(
+  { document: paths.conversation('{conversationId}'), retry: true },
+  async (event) => {
+    const { conversationId } = event.params;
+    if (conversationId) await openConversation(conversationId);
+  },
+);
 
 export const onConversationUpdated = onDocumentUpdated(paths.conversation('{conversationId}'), async (event) => {
   const before = event.data?.before.data() as ConversationDoc | undefined;

@@ -28,7 +28,6 @@ function messageData(message: SystemMessage) {
   return {
     authorId: 'system',
     authorRole: 'system',
-    authorName: 'Help desk',
     kind: 'system',
     visibility: message.visibility ?? 'all',
     text: message.text,
@@ -53,20 +52,17 @@ export const systemMessageRef = (conversationId: string, eventKey: string) =>
   ref({ conversationId, eventKey, text: '' });
 
 /**
- * Posts unless this event's message exists: unlike `postSystemMessage`, a
- * redelivered event does not even refresh `createdAt` (which would reorder the chat).
+ * Posts unless this event's system message exists: unlike `postSystemMessage`,
+ * a redelivered event does not even refresh `createdAt` (which would reorder the
+ * chat). Only a message the system wrote counts as posted: anything else at
+ * that id (written before the rules reserved it) is overwritten.
  */
 export async function postSystemMessageOnce(message: SystemMessage): Promise<boolean> {
-  try {
-    await ref(message).create(messageData(message));
+  const target = ref(message);
+  return db.runTransaction(async (tx) => {
+    const existing = await tx.get(target);
+    if (existing.exists && existing.get('authorRole') === 'system') return false;
+    tx.set(target, messageData(message));
     return true;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 6 /* ALREADY_EXISTS */) return false;
-    throw error;
-  }
-}
-
-/** What users see for a specialist's name: the real one only if the admin chose to show it. */
-export function shownSpecialistName(settings: EffectiveSettings, specialistName: string): string {
-  return settings.general.showSpecialistName ? specialistName : 'A specialist';
+  });
 }

@@ -14,7 +14,7 @@ const at = (iso: string): Time => ({ toMillis: () => Date.parse(iso) });
 
 function engagement(partial: Partial<Engagement> & Pick<Engagement, 'specialistId' | 'startedAt'>): Engagement {
   return {
-    specialistName: partial.specialistId,
+    shownName: partial.specialistId,
     level: 1,
     endedAt: null,
     firstResponseAt: null,

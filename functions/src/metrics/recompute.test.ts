@@ -13,7 +13,7 @@ const at = (iso: string): Time => ({ toMillis: () => Date.parse(iso) });
 function ended(specialistId: string, level: 1 | 2, start: string, end: string, extra: Partial<Engagement> = {}): Engagement {
   return {
     specialistId,
-    specialistName: specialistId,
+    shownName: specialistId,
     level,
     startedAt: at(start),
     endedAt: at(end),

@@ -2,16 +2,25 @@
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import { logger } from 'firebase-functions/v2';
 import type { z } from 'zod';
-import type { Role } from '../shared/catalogue';
+import { paths, type Role } from '../shared/catalogue';
+import type { UserDoc } from '../shared/model';
+import { db } from './admin';
 
 export interface Caller {
   uid: string;
-  role: Role | undefined;
+  role: Role;
 }
 
-export function requireRole(request: CallableRequest, ...roles: Role[]): Caller {
+/**
+ * The caller, if their account has one of `roles` now. The role is read from
+ * users/{uid} as the security rules do: the ID token's claim outlives a
+ * demotion or a disabled account by up to an hour.
+ */
+export async function requireRole(request: CallableRequest, ...roles: Role[]): Promise<Caller> {
   if (!request.auth) throw new HttpsError('unauthenticated', 'Sign in first.');
-  const role = request.auth.token.role as Role | undefined;
+  const account = (await db.doc(paths.user(request.auth.uid)).get()).data() as UserDoc | undefined;
+  if (account?.disabled === true) throw new HttpsError('permission-denied', 'This account is disabled.');
+  const role = account?.role;
   if (!role || !roles.includes(role)) {
     throw new HttpsError('permission-denied', `Only ${roles.join(' or ')} accounts may do this.`);
   }

@@ -6,7 +6,7 @@ import { logger } from 'firebase-functions/v2';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { paths } from '../shared/catalogue';
-import type { PresenceDoc } from '../shared/model';
+import type { PresenceDoc, UserDoc } from '../shared/model';
 import { mirrorDecision, type MirroredPresence } from './mirrorDecision';
 
 function presenceFields(next: MirroredPresence) {
@@ -32,10 +32,12 @@ export const mirrorPresence = onValueWritten(paths.rtdbStatus('{uid}'), async (e
   const ref = db.doc(paths.presence(uid));
   const value: unknown = event.data.after.val();
   await db.runTransaction(async (tx) => {
-    const existing = (await tx.get(ref)).data() as PresenceDoc | undefined;
-    const decision = mirrorDecision(existing, value, eventTimeMs);
+    const [presence, account] = await tx.getAll(ref, db.doc(paths.user(uid)));
+    const existing = presence?.data() as PresenceDoc | undefined;
+    const user = account?.data() as UserDoc | undefined;
+    const decision = mirrorDecision(existing, value, eventTimeMs, user?.role === 'specialist' && user.disabled !== true);
     if (decision.kind === 'drop') {
-      logger.info('mirrorPresence: dropped a stale event', { uid, reason: decision.reason });
+      logger.info('mirrorPresence: event dropped', { uid, reason: decision.reason });
       return;
     }
     tx.set(ref, presenceFields(decision.next));

@@ -1,6 +1,6 @@
 // What an RTDB presence event means for presence/{uid}; pure, so ordering and
 // idempotency are unit-tested without Firebase. mirror.ts does the I/O.
-import type { AvailabilityChoice } from '../shared/catalogue';
+import { CONNECTION_SLOTS, type AvailabilityChoice } from '../shared/catalogue';
 import type { PresenceDoc } from '../shared/model';
 
 /** The presence document to write, with times in milliseconds (the trigger turns them into Timestamps). */
@@ -24,6 +24,7 @@ export function connectionsFromRtdb(value: unknown): Record<string, number> {
   const connections: Record<string, number> = {};
   if (!isRecord(value) || !isRecord(value.connections)) return connections;
   for (const [id, entry] of Object.entries(value.connections)) {
+    if (!CONNECTION_SLOTS.includes(id)) continue;
     if (isRecord(entry) && typeof entry.at === 'number' && Number.isFinite(entry.at)) connections[id] = entry.at;
   }
   return connections;
@@ -39,7 +40,10 @@ export function mirrorDecision(
   existing: Pick<PresenceDoc, 'choice' | 'mirroredEventAt'> | undefined,
   rtdbValue: unknown,
   eventTimeMs: number,
+  /** The account is a specialist now (users/{uid}): the RTDB rules can only check the token's claim, which outlives a demotion. */
+  isSpecialist = true,
 ): MirrorDecision {
+  if (!isSpecialist) return { kind: 'drop', reason: 'the account is not an active specialist' };
   const mirroredMs = existing?.mirroredEventAt?.toMillis();
   if (mirroredMs !== undefined && mirroredMs > eventTimeMs) {
     return { kind: 'drop', reason: `event at ${eventTimeMs} is older than the mirrored state at ${mirroredMs}` };

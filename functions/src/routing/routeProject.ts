@@ -7,10 +7,11 @@ import { FieldPath, FieldValue, Timestamp, type Transaction } from 'firebase-adm
 import { db } from '../platform/admin';
 import { loadSettings, type EffectiveSettings } from '../platform/settings';
 import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
-import type { ConversationDoc } from '../shared/model';
+import type { ConversationDoc, QueueDoc } from '../shared/model';
 import { endEngagementIn } from '../conversations/activity';
 import { startEngagement } from '../conversations/engagements';
-import { postSystemMessageIn, shownSpecialistName, systemText } from '../conversations/systemMessages';
+import { postSystemMessageIn, systemText } from '../conversations/systemMessages';
+import { nameInText, shownName } from '../shared/names';
 import { loadCandidatesIn } from './candidates';
 import { withContentionRetry } from './contention';
 import { pickSpecialist, someoneOnDuty } from './pickSpecialist';
@@ -77,16 +78,17 @@ async function assignOldestIn(
 
   const conversation = oldest.data() as ConversationDoc;
   const at = Timestamp.fromMillis(nowMs);
+  const shown = shownName(settings.general, chosen.displayName);
   // A queued conversation has no running engagement; end a stray one rather than refuse to route.
   const engagements = startEngagement(
     await endEngagementIn(tx, oldest.id, conversation.engagements ?? [], 'requeued', at),
-    { specialistId: chosen.uid, specialistName: chosen.displayName, level },
+    { specialistId: chosen.uid, shownName: shown, level },
     at,
   );
   tx.update(oldest.ref, {
     status: 'assigned',
     specialistId: chosen.uid,
-    specialistName: chosen.displayName,
+    specialistName: shown,
     assignedAt: at,
     engagements,
     queuePosition: null,
@@ -102,7 +104,7 @@ async function assignOldestIn(
     conversationId: oldest.id,
     eventKey: `joined-${engagements.length}`,
     text: systemText(settings, 'specialistJoined', {
-      specialistName: shownSpecialistName(settings, chosen.displayName),
+      specialistName: nameInText(shown),
       userName: conversation.userName,
     }),
   });
@@ -116,8 +118,20 @@ async function refreshQueueIn(
   nowMs: number,
 ): Promise<Omit<RouteResult, 'assigned'>> {
   const queued = await tx.get(queuedConversations(projectId, level).limit(QUEUE_REFRESH_LIMIT));
+  const queueRef = db.doc(paths.queue(projectId, level));
+  const queue = (await tx.get(queueRef)).data() as QueueDoc | undefined;
   const candidates = await loadCandidatesIn(tx, projectId, level);
   const nobodyAvailable = !someoneOnDuty(candidates, level, nowMs);
+  // The sweep finds waiting lines through these documents, never by scanning conversations.
+  if (queue?.waiting !== queued.size) {
+    const doc: Omit<QueueDoc, 'updatedAt'> & { updatedAt: Timestamp } = {
+      projectId,
+      level,
+      waiting: queued.size,
+      updatedAt: Timestamp.fromMillis(nowMs),
+    };
+    tx.set(queueRef, doc);
+  }
   const views = queued.docs.map((d) => ({
     id: d.id,
     queuePosition: (d.get('queuePosition') as number | null | undefined) ?? null,

@@ -1,15 +1,13 @@
-// Events that can move a queue: a specialist coming on or going off duty, a
-// specialist joining, leaving or changing level in a project, and the admin
-// raising the per-specialist capacity. Thin: each finds the affected queues
-// and hands them to routeProject.
+// Events that can move a queue: a specialist coming on or going off duty, and a
+// specialist joining, leaving or changing level in a project (a capacity raise
+// is handled by settings/onChatSettingsWritten). Thin: each finds the affected
+// queues and hands them to routeProject.
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { db } from '../platform/admin';
 import { COLLECTIONS, SUBCOLLECTIONS, paths, type Level } from '../shared/catalogue';
-import type { ChatSettingsDoc, PresenceDoc, ProjectSpecialistDoc } from '../shared/model';
-import { capacityRaised } from './capacityChange';
+import type { PresenceDoc, ProjectSpecialistDoc } from '../shared/model';
 import { dutyChanged } from './dutyChange';
 import { routeProject } from './routeProject';
-import { waitingQueues } from './waitingQueues';
 
 /** The queues (project, level) a specialist serves. */
 async function queuesServedBy(uid: string): Promise<Array<{ projectId: string; level: Level }>> {
@@ -48,10 +46,3 @@ export const onProjectSpecialistWritten = onDocumentWritten(
     for (const level of levels) await routeProject(projectId, level);
   },
 );
-
-export const onChatSettingsWritten = onDocumentWritten(paths.chatSettings(), async (event) => {
-  const before = event.data?.before.data() as ChatSettingsDoc | undefined;
-  const after = event.data?.after.data() as ChatSettingsDoc | undefined;
-  if (!capacityRaised(before, after)) return;
-  for (const queue of await waitingQueues()) await routeProject(queue.projectId, queue.level);
-});

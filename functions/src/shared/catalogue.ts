@@ -44,6 +44,43 @@ export const LIMITS = {
   projectDescription: 2000,
 } as const;
 
+/**
+ * Bounds on what one signed-in account can make the desk store or do; the rules
+ * enforce each (docs/security.md lists them with their reasons).
+ */
+export const VOLUME = {
+  /** Messages one author may write in one conversation (the sequence in the message id). */
+  messagesPerAuthor: 2000,
+  /** At most this many messages per author in any rolling `burstWindowSeconds`. */
+  messageBurst: 30,
+  burstWindowSeconds: 60,
+  /** A user starts a new conversation in a project at most this often. */
+  conversationStartIntervalSeconds: 10,
+  /** A user leaves an offline message in a project at most this often. */
+  offlineMessageIntervalMinutes: 10,
+  /** Typing signals are written at most this often (the client throttles at TYPING.throttleMs). */
+  typingIntervalSeconds: 1,
+  /** Newest messages a conversion reads into its case transcript. */
+  transcriptMessages: 1000,
+} as const;
+
+/**
+ * A client's message id: `<author uid>~<4-digit sequence>`, the author's n-th
+ * message in the conversation. The rules check the sequence (no gaps, a cap, a
+ * rate); function-written ids (`system-…`, `note-…`) never contain `~`, so no
+ * client can write where a function does.
+ */
+export const clientMessageId = (authorId: string, sequence: number) =>
+  `${authorId}~${String(sequence).padStart(4, '0')}`;
+
+/** The sequence of a client message id written by `authorId`, or null for any other id. */
+export function messageSequence(messageId: string, authorId: string): number | null {
+  const prefix = `${authorId}~`;
+  if (!messageId.startsWith(prefix) || messageId.length !== prefix.length + 4) return null;
+  const digits = messageId.slice(prefix.length);
+  return /^[0-9]{4}$/.test(digits) ? Number(digits) : null;
+}
+
 /** Firestore collection and document paths. Subcollections are built by functions below. */
 export const COLLECTIONS = {
   settings: 'settings',
@@ -58,6 +95,8 @@ export const COLLECTIONS = {
   presence: 'presence',
   specialistStats: 'specialistStats',
   specialistLoad: 'specialistLoad',
+  /** queues/{projectId}~{level}: functions-only state of one waiting line. */
+  queues: 'queues',
 } as const;
 
 export const SUBCOLLECTIONS = {
@@ -72,6 +111,8 @@ export const SUBCOLLECTIONS = {
   appliedEvents: 'appliedEvents',
   /** specialistStats/{uid}/byProject/{projectId}/days/{day}: the day buckets of one project. */
   byProject: 'byProject',
+  /** users/{uid}/projectChats/{projectId}: the user's chat slot in one project. */
+  projectChats: 'projectChats',
 } as const;
 
 export const SETTINGS_DOCS = {
@@ -85,6 +126,9 @@ export const paths = {
   chatSettings: () => `${COLLECTIONS.settings}/${SETTINGS_DOCS.chat}`,
   chatMessages: () => `${COLLECTIONS.settings}/${SETTINGS_DOCS.chatMessages}`,
   user: (uid: string) => `${COLLECTIONS.users}/${uid}`,
+  projectChat: (uid: string, projectId: string) =>
+    `${COLLECTIONS.users}/${uid}/${SUBCOLLECTIONS.projectChats}/${projectId}`,
+  queue: (projectId: string, level: Level) => `${COLLECTIONS.queues}/${queueId(projectId, level)}`,
   project: (projectId: string) => `${COLLECTIONS.projects}/${projectId}`,
   member: (projectId: string, uid: string) =>
     `${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.members}/${uid}`,
@@ -121,6 +165,9 @@ export const paths = {
   rtdbStatus: (uid: string) => `status/${uid}`,
 } as const;
 
+/** One waiting line: a project's conversations waiting for a specialist of one level. */
+export const queueId = (projectId: string, level: Level) => `${projectId}~${level}`;
+
 /** Case ids derive from their source, so a retried function cannot create a second case. */
 export const caseIdFor = (circumstance: CaseCircumstance, sourceId: string) =>
   `${circumstance}_${sourceId}`;
@@ -141,7 +188,16 @@ export const PRESENCE = {
   ttlMs: 90_000,
   /** How long a vanished specialist's conversations wait before going back to the queue. */
   reassignGraceMs: 60_000,
+  /** Open tabs (connections) one specialist may have; database.rules.json and firestore.rules enforce it. */
+  maxConnections: 10,
 } as const;
+
+/**
+ * RTDB connection keys are slots `slot0`..`slot9`: the Realtime Database rules
+ * cannot count children, so a fixed key space is what bounds a specialist's
+ * connections there. Each tab claims a free slot with a transaction.
+ */
+export const CONNECTION_SLOTS = Array.from({ length: PRESENCE.maxConnections }, (_, i) => `slot${i}`);
 
 /** Typing indicator: written at most every throttleMs, shown while younger than freshMs. */
 export const TYPING = { throttleMs: 3_000, freshMs: 6_000 } as const;

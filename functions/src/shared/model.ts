@@ -58,10 +58,42 @@ export interface ChatMessagesDoc {
   updatedBy: string;
 }
 
+/**
+ * users/{uid}: the account as the desk knows it, and the one source of its role:
+ * firestore.rules and the callables read `role` and `disabled` here on every
+ * request, so a change takes effect at once (an ID token's claim would live on
+ * for up to an hour). Functions only; the name is what every screen shows.
+ */
 export interface UserDoc {
   displayName: string;
   email: string;
   role: Role;
+  /** True while an admin has disabled the account: it may do nothing. */
+  disabled?: boolean;
+  /** When the role or the disabled flag last changed (refresh tokens were revoked then). */
+  roleChangedAt?: Time;
+}
+
+/**
+ * users/{uid}/projectChats/{projectId}: the user's chat slot in one project,
+ * written by the user in the same batch as what it guards. A new conversation
+ * must take the slot, which the rules allow only once the previous one is
+ * closed; an offline message must stamp `offlineMessageAt`, at most every
+ * VOLUME.offlineMessageIntervalMinutes.
+ */
+export interface ProjectChatDoc {
+  conversationId: string;
+  startedAt: Time;
+  offlineMessageAt: Time | null;
+}
+
+/** queues/{projectId}~{level}: functions only; lets the sweep find waiting lines without scanning conversations. */
+export interface QueueDoc {
+  projectId: string;
+  level: Level;
+  /** Conversations waiting, as the last routing pass counted them. */
+  waiting: number;
+  updatedAt: Time;
 }
 
 export interface ProjectDoc {
@@ -143,6 +175,11 @@ export interface ConversationDoc {
   status: ConversationStatus;
   level: Level;
   specialistId: string | null;
+  /**
+   * The name the user is shown for the serving specialist: null when none
+   * serves, and null while settings hide specialists' names (the user can read
+   * this document, so a hidden name must not be stored here).
+   */
   specialistName: string | null;
   createdAt: Time;
   queuedAt: Time;
@@ -166,6 +203,11 @@ export interface ConversationDoc {
    */
   inactivityWarnedAt: Time | null;
   /**
+   * Functions only: when closing was handled (engagement ended, capacity freed,
+   * goodbye posted). Absent until then; the marker that makes closing run once.
+   */
+  closingDoneAt?: Time;
+  /**
    * Functions only (metrics): every specialist with an engagement here, so the
    * admin's "View detail" can query a specialist's conversations (a query cannot
    * look inside `engagements`). Absent until the first assignment is seen.
@@ -181,7 +223,8 @@ export type EngagementOutcome = (typeof ENGAGEMENT_OUTCOMES)[number];
 /** One specialist's part of a conversation: metrics credit work per engagement. */
 export interface Engagement {
   specialistId: string;
-  specialistName: string;
+  /** The name the user was shown for this specialist; null when names were hidden. Staff screens look names up by id. */
+  shownName: string | null;
   level: Level;
   /** Assignment or transfer time. */
   startedAt: Time;
@@ -201,10 +244,14 @@ export interface SpecialistLoadDoc {
   lastAssignedAt?: Time;
 }
 
+/**
+ * No author name: a name a client typed could impersonate anyone. Screens and
+ * transcripts name the author from the account (`userName`, an engagement's
+ * `shownName`, a staff directory) by `authorId`.
+ */
 export interface MessageDoc {
   authorId: string;
   authorRole: AuthorRole;
-  authorName: string;
   kind: MessageKind;
   visibility: MessageVisibility;
   text: string;

@@ -24,7 +24,7 @@ const served = (patch: Partial<TransferView> = {}): TransferView => ({
   status: 'assigned',
   level: 1,
   specialistId: 'me',
-  engagements: startEngagement([], { specialistId: 'me', specialistName: 'Me', level: 1 }, at(1)),
+  engagements: startEngagement([], { specialistId: 'me', shownName: 'Me', level: 1 }, at(1)),
   ...patch,
 });
 const request = { projectName: 'Billing', maxConversations: 3, nowMs: NOW };
@@ -60,7 +60,7 @@ describe('transferRefusal', () => {
     const transferred = served({
       level: 2,
       specialistId: 'l2',
-      engagements: startEngagement(ended, { specialistId: 'l2', specialistName: 'L2', level: 2 }, at(2)),
+      engagements: startEngagement(ended, { specialistId: 'l2', shownName: 'L2', level: 2 }, at(2)),
     });
     expect(transferRefusal(transferred, 'me')).toMatchObject({ code: 'failed-precondition', message: expect.stringContaining('already') });
   });

@@ -13,7 +13,8 @@ import type { ConversationDoc } from '../shared/model';
 import { endEngagementIn } from '../conversations/activity';
 import { startEngagement } from '../conversations/engagements';
 import { projectNameOf } from '../conversations/opening';
-import { postSystemMessageIn, shownSpecialistName, systemText } from '../conversations/systemMessages';
+import { postSystemMessageIn, systemText } from '../conversations/systemMessages';
+import { nameInText, shownName } from '../shared/names';
 import { loadCandidatesIn } from '../routing/candidates';
 import { withContentionRetry } from '../routing/contention';
 import { routeProject } from '../routing/routeProject';
@@ -51,13 +52,13 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
 
       const at = Timestamp.now();
       const ended = await endEngagementIn(tx, input.conversationId, conversation.engagements ?? [], 'transferred', at);
-      const callerName = conversation.specialistName ?? callerUid;
-      const engagements = startEngagement(ended, { specialistId: target.uid, specialistName: target.displayName, level: 2 }, at);
+      const shown = shownName(settings.general, target.displayName);
+      const engagements = startEngagement(ended, { specialistId: target.uid, shownName: shown, level: 2 }, at);
       const n = engagements.length;
       tx.update(ref, {
         level: 2,
         specialistId: target.uid,
-        specialistName: target.displayName,
+        specialistName: shown,
         assignedAt: at,
         engagements,
         inactivityWarnedAt: null,
@@ -77,7 +78,6 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
         tx.set(db.doc(paths.message(input.conversationId, `note-transfer-${n}`)), {
           authorId: callerUid,
           authorRole: 'specialist',
-          authorName: callerName,
           kind: 'note',
           visibility: 'staff',
           text: note,
@@ -88,7 +88,7 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
         conversationId: input.conversationId,
         eventKey: `transferred-${n}`,
         text: systemText(settings, 'transferred', {
-          specialistName: shownSpecialistName(settings, target.displayName),
+          specialistName: nameInText(shown),
           userName: conversation.userName,
           projectName,
         }),
@@ -99,7 +99,7 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
 }
 
 export const transferToLevel2 = onCall(async (request): Promise<TransferResult> => {
-  const caller = requireRole(request, 'specialist');
+  const caller = await requireRole(request, 'specialist');
   const input = parsePayload(transferSchema, request.data);
   return guarded('transferToLevel2', async () => {
     const { projectId, ...result } = await transfer(caller.uid, input);

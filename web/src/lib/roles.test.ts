@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { HOME_BY_ROLE, landingFor, roleFromClaims } from './roles';
+import { accountFrom, HOME_BY_ROLE, landingFor } from './roles';
 
-describe('roleFromClaims', () => {
-  it('reads each known role', () => {
-    expect(roleFromClaims({ role: 'admin' })).toBe('admin');
-    expect(roleFromClaims({ role: 'specialist' })).toBe('specialist');
-    expect(roleFromClaims({ role: 'user' })).toBe('user');
+describe('accountFrom', () => {
+  it('reads each known role and the name', () => {
+    expect(accountFrom({ role: 'admin', displayName: 'Ada' })).toEqual({ role: 'admin', displayName: 'Ada', disabled: false });
+    expect(accountFrom({ role: 'specialist' }).role).toBe('specialist');
+    expect(accountFrom({ role: 'user' }).role).toBe('user');
   });
 
-  it('treats a missing, unknown or non-string claim as no role', () => {
-    expect(roleFromClaims({})).toBeNull();
-    expect(roleFromClaims({ role: 'superuser' })).toBeNull();
-    expect(roleFromClaims({ role: ['admin'] })).toBeNull();
+  it('treats a missing document, an unknown or non-string role as no role', () => {
+    expect(accountFrom(undefined)).toEqual({ role: null, displayName: null, disabled: false });
+    expect(accountFrom({ role: 'superuser' }).role).toBeNull();
+    expect(accountFrom({ role: ['admin'] }).role).toBeNull();
+  });
+
+  it('gives a disabled account no role at all', () => {
+    expect(accountFrom({ role: 'admin', disabled: true })).toEqual({ role: null, displayName: null, disabled: true });
   });
 });
 

@@ -14,10 +14,24 @@ export const AREA_NAME: Record<Role, string> = {
   user: 'Support chat',
 };
 
-/** The `role` custom claim, if it is one this app knows; anything else counts as no role. */
-export function roleFromClaims(claims: Record<string, unknown>): Role | null {
-  const role = claims.role;
-  return typeof role === 'string' && (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
+/** What the app knows of the signed-in account, from its users/{uid} document. */
+export interface AccountView {
+  /** Null without a role this app knows, or while the account is disabled. */
+  role: Role | null;
+  displayName: string | null;
+  disabled: boolean;
+}
+
+/**
+ * Reads users/{uid} as the security rules do (the document, not the ID token's
+ * claim, is the role's one source), so a screen never offers what the rules refuse.
+ */
+export function accountFrom(data: Record<string, unknown> | undefined): AccountView {
+  const disabled = data?.disabled === true;
+  const role = data?.role;
+  const known = typeof role === 'string' && (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
+  const displayName = typeof data?.displayName === 'string' && data.displayName ? data.displayName : null;
+  return { role: disabled ? null : known, displayName, disabled };
 }
 
 /**

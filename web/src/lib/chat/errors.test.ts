@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callableErrorMessage, writeErrorMessage } from './errors';
+import { callableErrorMessage, sendErrorMessage, writeErrorMessage } from './errors';
 
 describe('callableErrorMessage', () => {
   it("shows the function's own message for a refusal", () => {
@@ -28,5 +28,12 @@ describe('writeErrorMessage', () => {
       /^Could not send your message\. The help desk refused this/,
     );
     expect(writeErrorMessage({ code: 'aborted' }, 'close')).toBe('Could not close (aborted). Please try again.');
+  });
+});
+
+describe('sendErrorMessage', () => {
+  it('names the pace limit when the help desk refused a message', () => {
+    expect(sendErrorMessage({ code: 'permission-denied' }, 'send your message')).toMatch(/30 a minute/);
+    expect(sendErrorMessage({ code: 'unavailable' }, 'send your message')).toMatch(/Check your connection/);
   });
 });

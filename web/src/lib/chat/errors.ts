@@ -1,5 +1,6 @@
 // Failures of chat actions in words a person can act on. The callables already
 // speak to people (HttpsError messages), so theirs are shown as they are.
+import { VOLUME } from '$shared/catalogue';
 
 export interface ErrorLike {
   code?: string;
@@ -39,4 +40,24 @@ export function writeErrorMessage(error: unknown, action: string): string {
   const { code } = asErrorLike(error);
   const known = code ? WRITE_MESSAGES[code] : undefined;
   return known ? `Could not ${action}. ${known}` : `Could not ${action}${code ? ` (${code})` : ''}. Please try again.`;
+}
+
+/** A message the help desk refused: besides a closed conversation, the only refusal left is the pace. */
+export function sendErrorMessage(error: unknown, action: string): string {
+  const { code } = asErrorLike(error);
+  if (code !== 'permission-denied') return writeErrorMessage(error, action);
+  return (
+    `Could not ${action}. The conversation may have ended, or messages are coming faster than the help desk ` +
+    `accepts (${VOLUME.messageBurst} a minute); wait a moment and send it again.`
+  );
+}
+
+/** An offline message the help desk refused: it keeps the text on screen, so nothing is lost. */
+export function offlineMessageErrorMessage(error: unknown): string {
+  const { code } = asErrorLike(error);
+  if (code !== 'permission-denied') return writeErrorMessage(error, 'save your message');
+  return (
+    'Could not save your message. A specialist may have just picked up your chat, or you left a message in this ' +
+    `project less than ${VOLUME.offlineMessageIntervalMinutes} minutes ago; your text is still here.`
+  );
 }

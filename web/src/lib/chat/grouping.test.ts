@@ -5,7 +5,7 @@ import { GROUP_GAP_MS, groupMessages } from './grouping';
 let seq = 0;
 function msg(authorId: string, atMs: number | null, kind: GroupableMessage['kind'] = 'text'): GroupableMessage {
   const authorRole = authorId === 'system' ? 'system' : authorId.startsWith('u') ? 'user' : 'specialist';
-  return { id: `m${++seq}`, authorId, authorRole, authorName: authorId, kind, createdAtMs: atMs };
+  return { id: `m${++seq}`, authorId, authorRole, kind, createdAtMs: atMs };
 }
 
 describe('groupMessages', () => {

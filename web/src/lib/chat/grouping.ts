@@ -7,7 +7,6 @@ export interface GroupableMessage {
   id: string;
   authorId: string;
   authorRole: AuthorRole;
-  authorName: string;
   kind: MessageKind;
   /** Server time (estimated while pending); null sorts as "now". */
   createdAtMs: number | null;
@@ -19,7 +18,6 @@ export interface MessageGroup<T extends GroupableMessage> {
   kind: MessageKind;
   authorId: string;
   authorRole: AuthorRole;
-  authorName: string;
   /** Written by the person looking at the list. */
   mine: boolean;
   messages: T[];
@@ -52,7 +50,6 @@ export function groupMessages<T extends GroupableMessage>(
       kind: message.kind,
       authorId: message.authorId,
       authorRole: message.authorRole,
-      authorName: message.authorName,
       mine: selfUid !== null && message.authorId === selfUid,
       messages: [message],
     });

@@ -22,7 +22,6 @@ export interface ChatMessage {
   id: string;
   authorId: string;
   authorRole: AuthorRole;
-  authorName: string;
   kind: MessageKind;
   visibility: MessageVisibility;
   text: string;
@@ -43,7 +42,6 @@ function toMessage(snapshot: QueryDocumentSnapshot): ChatMessage {
     id: snapshot.id,
     authorId: data.authorId,
     authorRole: data.authorRole,
-    authorName: data.authorName,
     kind: data.kind,
     visibility: data.visibility,
     text: data.text,

@@ -1,49 +1,95 @@
 // The signed-in person as a rune object. The root layout starts it once Firebase
-// is connected; everything else only reads it.
+// is connected; everything else only reads it. The role and the name come from
+// the account's users/{uid} document, followed live, exactly as the security
+// rules read them: a role change shows at once, and the session then asks for a
+// fresh token (the change revoked the old ones) or signs out explaining why.
 import { FirebaseError } from 'firebase/app';
-import { onIdTokenChanged, signInWithEmailAndPassword, signOut as signOutOfFirebase, type User } from 'firebase/auth';
-import type { Role } from '$shared/catalogue';
-import { roleFromClaims } from '$lib/roles';
+import {
+  onAuthStateChanged,
+  signInWithEmailAndPassword,
+  signOut as signOutOfFirebase,
+  type User,
+} from 'firebase/auth';
+import { doc, onSnapshot } from 'firebase/firestore';
+import { paths, type Role } from '$shared/catalogue';
+import { accountFrom, type AccountView } from '$lib/roles';
 import { firebase } from './app';
 import { signInErrorMessage } from './errors';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
 
+/** Why the session ended without the person asking, for the sign-in page. */
+export const ROLE_CHANGED_NOTICE = 'Your access to the help desk changed. Please sign in again.';
+export const DISABLED_NOTICE = 'This account has been disabled. Ask an admin if you think this is a mistake.';
+
 class Session {
   status = $state<SessionStatus>('loading');
   user = $state.raw<User | null>(null);
-  /** From the ID token's `role` claim; null when the account has none (yet). */
-  role = $state<Role | null>(null);
+  account = $state.raw<AccountView | null>(null);
+  /** Set when the session ended on its own (role changed, account disabled). */
+  notice = $state<string | null>(null);
+  role = $derived<Role | null>(this.account?.role ?? null);
+  disabled = $derived(this.account?.disabled === true);
   uid = $derived(this.user?.uid ?? null);
   email = $derived(this.user?.email ?? null);
-  displayName = $derived(this.user ? this.user.displayName || this.user.email || 'Your account' : '');
+  displayName = $derived(this.account?.displayName || this.user?.displayName || this.user?.email || 'Your account');
 
-  /** Follows the ID token (not only sign-in state) so a role change shows after a token refresh. */
   start(): () => void {
     let latest = 0;
-    return onIdTokenChanged(firebase().auth, async (user) => {
+    let stopAccount: (() => void) | null = null;
+    const stopAuth = onAuthStateChanged(firebase().auth, (user) => {
       const change = ++latest;
+      stopAccount?.();
+      stopAccount = null;
       if (!user) {
         this.user = null;
-        this.role = null;
+        this.account = null;
         this.status = 'signed-out';
         return;
       }
-      const role = await user
-        .getIdTokenResult()
-        .then((token) => roleFromClaims(token.claims))
-        // Without a readable token we cannot vouch for any role; the guards then say so.
-        .catch(() => null);
-      // A newer token event may have arrived while this one awaited its claims.
-      if (change !== latest) return;
-      this.user = user;
-      this.role = role;
-      this.status = 'signed-in';
+      let seen: AccountView | null = null;
+      stopAccount = onSnapshot(
+        doc(firebase().db, paths.user(user.uid)),
+        (snapshot) => {
+          if (change !== latest) return;
+          const account = accountFrom(snapshot.data());
+          if (seen && (seen.role !== account.role || seen.disabled !== account.disabled)) {
+            void this.#afterAccessChange(user, account);
+          }
+          seen = account;
+          this.user = user;
+          this.account = account;
+          this.status = 'signed-in';
+        },
+        // Without a readable account the app cannot vouch for any role; the guards then say so.
+        () => {
+          if (change !== latest) return;
+          this.user = user;
+          this.account = accountFrom(undefined);
+          this.status = 'signed-in';
+        },
+      );
     });
+    return () => {
+      stopAuth();
+      stopAccount?.();
+    };
+  }
+
+  /** The change revoked this session's refresh token: a fresh token fails, and the person must sign in again. */
+  async #afterAccessChange(user: User, account: AccountView): Promise<void> {
+    try {
+      if (account.disabled) throw new Error('disabled');
+      await user.getIdToken(true);
+    } catch {
+      this.notice = account.disabled ? DISABLED_NOTICE : ROLE_CHANGED_NOTICE;
+      await signOutOfFirebase(firebase().auth);
+    }
   }
 
   /** Resolves once signed in; rejects with an Error whose message a person can act on. */
   async signIn(email: string, password: string): Promise<void> {
+    this.notice = null;
     try {
       await signInWithEmailAndPassword(firebase().auth, email.trim(), password);
     } catch (error) {

@@ -6,7 +6,7 @@ const at = (iso: string) => ({ toMillis: () => Date.parse(iso) });
 
 const engagement = (specialistId: string, level: 1 | 2, start: string, end: string | null, extra: Partial<Engagement> = {}): Engagement => ({
   specialistId,
-  specialistName: specialistId,
+  shownName: specialistId,
   level,
   startedAt: at(start),
   endedAt: end ? at(end) : null,

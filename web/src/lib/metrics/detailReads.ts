@@ -18,7 +18,7 @@ import {
   type QuerySnapshot,
 } from 'firebase/firestore';
 import { COLLECTIONS, SUBCOLLECTIONS, paths } from '$shared/catalogue';
-import type { ConversationDoc, MessageDoc, RatingDoc } from '$shared/model';
+import type { ConversationDoc, MessageDoc, RatingDoc, UserDoc } from '$shared/model';
 import { conversationLine, type ConversationLine } from './conversations';
 import { rangeBounds, type DayRange } from './days';
 import type { ReadMeter } from './meter';
@@ -91,6 +91,14 @@ export async function conversationsPage(
 export interface Transcript {
   conversation: ConversationDoc | null;
   messages: Array<MessageDoc & { id: string }>;
+  /** Real names of the specialists who took part, by uid (messages carry no names). */
+  staff: Map<string, string>;
+}
+
+/** Display names from users/{uid} (admins may read them); the uid when an account has no document. */
+async function namesOf(db: Firestore, uids: readonly string[], meter: ReadMeter): Promise<Map<string, string>> {
+  const docs = await Promise.all(uids.map((uid) => getDoc(doc(db, paths.user(uid)))));
+  return new Map(docs.map((d) => [d.id, (meter.counted(d).data() as UserDoc | undefined)?.displayName || d.id] as const));
 }
 
 /** The whole conversation as an admin may read it: user messages, system events and staff notes. */
@@ -101,8 +109,11 @@ export async function loadTranscript(db: Firestore, conversationId: string, mete
   ]);
   meter.counted(conversation);
   meter.counted(messages);
-  return {
-    conversation: (conversation.data() as ConversationDoc | undefined) ?? null,
-    messages: messages.docs.map((d) => ({ ...(d.data() as MessageDoc), id: d.id })),
-  };
+  const data = (conversation.data() as ConversationDoc | undefined) ?? null;
+  const list = messages.docs.map((d) => ({ ...(d.data() as MessageDoc), id: d.id }));
+  const specialists = new Set([
+    ...(data?.engagements ?? []).map((e) => e.specialistId),
+    ...list.filter((m) => m.authorRole === 'specialist').map((m) => m.authorId),
+  ]);
+  return { conversation: data, messages: list, staff: await namesOf(db, [...specialists], meter) };
 }

@@ -40,23 +40,24 @@ export interface PresenceDeps {
 }
 
 export async function connectPresence(mode: PresenceMode, deps: PresenceDeps): Promise<PresenceConnection> {
-  const connectionId = newConnectionId();
   const store = presenceDocument(deps.firestore, deps.uid);
   const common = {
-    connectionId,
     intervalMs: deps.intervalMs ?? PRESENCE.heartbeatIntervalMs,
     timers: deps.timers ?? globalThis,
     onError: deps.onError ?? ((error: unknown) => console.error('Presence update failed', error)),
   };
   if (mode === 'heartbeat') {
     const page = deps.page === undefined ? browserPage() : deps.page;
-    return startHeartbeat({ ...common, store, page, ttlMs: PRESENCE.ttlMs });
+    return startHeartbeat({ ...common, connectionId: newConnectionId(), store, page, ttlMs: PRESENCE.ttlMs });
   }
   if (!deps.database) throw new Error("Presence mode 'rtdb' needs the Realtime Database (deps.database).");
   // Loaded here so heartbeat builds never download the Realtime Database SDK.
-  const [database, { rtdbLink }] = await Promise.all([deps.database(), import('./rtdbLink')]);
+  const [database, { claimConnectionSlot, rtdbLink }] = await Promise.all([deps.database(), import('./rtdbLink')]);
+  // The RTDB rules accept ten fixed slot keys only (they cannot count children).
+  const connectionId = await claimConnectionSlot(database, deps.uid);
   return startRtdbPresence({
     ...common,
+    connectionId,
     link: rtdbLink(database, deps.uid, connectionId),
     choice: { setChoice: (choice) => store.setChoice(choice, null) },
   });

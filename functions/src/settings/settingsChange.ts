@@ -1,4 +1,4 @@
-// Whether a chat settings write can let waiting users be served now. Pure.
+// What a chat settings write changes for conversations in progress. Pure.
 import type { ChatSettingsDoc } from '../shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '../shared/settings';
 
@@ -14,4 +14,14 @@ const capacityOf = (settings: Stored) =>
  */
 export function capacityRaised(before: Stored, after: Stored): boolean {
   return after !== undefined && capacityOf(after) > capacityOf(before);
+}
+
+const namesShown = (settings: Stored) =>
+  settings?.general?.showSpecialistName ?? DEFAULT_GENERAL_SETTINGS.showSpecialistName;
+
+/** The new value of "show specialist names" when the write changed it, else null. */
+export function nameVisibilityChange(before: Stored, after: Stored): boolean | null {
+  if (after === undefined) return null;
+  const shown = namesShown(after);
+  return shown === namesShown(before) ? null : shown;
 }

@@ -1,0 +1,21 @@
+// The one trigger on settings/chat: what a change of the General tab means for
+// conversations in progress. A capacity raise lets busy specialists take waiting
+// users at once (not at the next sweep); a change to "show specialist names"
+// reaches every conversation being served.
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
+import { paths } from '../shared/catalogue';
+import type { ChatSettingsDoc } from '../shared/model';
+import { applyNameVisibility } from '../conversations/nameVisibility';
+import { capacityRaised, nameVisibilityChange } from './settingsChange';
+import { routeProject } from '../routing/routeProject';
+import { waitingQueues } from '../routing/waitingQueues';
+
+export const onChatSettingsWritten = onDocumentWritten(paths.chatSettings(), async (event) => {
+  const before = event.data?.before.data() as ChatSettingsDoc | undefined;
+  const after = event.data?.after.data() as ChatSettingsDoc | undefined;
+  const show = nameVisibilityChange(before, after);
+  if (show !== null) await applyNameVisibility(show);
+  if (capacityRaised(before, after)) {
+    for (const queue of await waitingQueues()) await routeProject(queue.projectId, queue.level);
+  }
+});
