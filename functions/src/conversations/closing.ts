@@ -9,7 +9,7 @@ import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
-import { withContentionRetry } from '../routing/contention';
+import { withContentionRetry } from '../platform/contention';
 import { routeProject } from '../routing/routeProject';
 import { endEngagementIn } from './activity';
 import { activeEngagement } from './engagements';

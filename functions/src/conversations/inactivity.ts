@@ -5,7 +5,7 @@ import { db } from '../platform/admin';
 import type { EffectiveSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
-import { withContentionRetry } from '../routing/contention';
+import { withContentionRetry } from '../platform/contention';
 import { lastTextOf } from './activity';
 import { inactivityAction, type AssignedView, type InactivityAction, type LastText } from './sweep';
 import { postSystemMessageIn, systemText } from './systemMessages';

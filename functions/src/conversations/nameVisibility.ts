@@ -8,7 +8,7 @@ import { db } from '../platform/admin';
 import { COLLECTIONS, paths } from '../shared/catalogue';
 import type { ConversationDoc, Engagement, UserDoc } from '../shared/model';
 import { shownName } from '../shared/names';
-import { withContentionRetry } from '../routing/contention';
+import { withContentionRetry } from '../platform/contention';
 import { activeEngagement } from './engagements';
 
 const PAGE_SIZE = 200;

@@ -5,7 +5,7 @@ import { db } from '../platform/admin';
 import { loadSettings, type EffectiveSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc, ProjectDoc } from '../shared/model';
-import { withContentionRetry } from '../routing/contention';
+import { withContentionRetry } from '../platform/contention';
 import { routeProject } from '../routing/routeProject';
 import { postSystemMessageIn, postSystemMessageOnce, systemMessageRef, systemText } from './systemMessages';
 

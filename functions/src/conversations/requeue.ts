@@ -5,7 +5,7 @@ import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
-import { withContentionRetry } from '../routing/contention';
+import { withContentionRetry } from '../platform/contention';
 import { endEngagementIn } from './activity';
 import { specialistGone, type QueueKey } from './sweep';
 import { postSystemMessageIn } from './systemMessages';

@@ -5,7 +5,7 @@
 // specialist never contend on reads, and a replay finds its markers and adds nothing.
 import { FieldValue, type Transaction } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
-import { withContentionRetry } from '../routing/contention';
+import { withContentionRetry } from '../platform/contention';
 import { paths } from '../shared/catalogue';
 import { markerIdOf, type StatsMarker } from './events';
 import { foldInto, type Arithmetic, type BucketMap, type BucketTarget } from './statsBuckets';

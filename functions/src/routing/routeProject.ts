@@ -13,7 +13,7 @@ import { startEngagement } from '../conversations/engagements';
 import { postSystemMessageIn, systemText } from '../conversations/systemMessages';
 import { nameInText, shownName } from '../shared/names';
 import { loadCandidatesIn } from './candidates';
-import { withContentionRetry } from './contention';
+import { withContentionRetry } from '../platform/contention';
 import { pickSpecialist, someoneOnDuty } from './pickSpecialist';
 import { queueUpdates } from './queue';
 

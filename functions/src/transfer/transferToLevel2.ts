@@ -16,7 +16,7 @@ import { projectNameOf } from '../conversations/opening';
 import { postSystemMessageIn, systemText } from '../conversations/systemMessages';
 import { nameInText, shownName } from '../shared/names';
 import { loadCandidatesIn } from '../routing/candidates';
-import { withContentionRetry } from '../routing/contention';
+import { withContentionRetry } from '../platform/contention';
 import { routeProject } from '../routing/routeProject';
 import { chooseTransferTarget, transferRefusal, transferSchema, type Refusal, type TransferInput } from './transferRules';
 
