@@ -5,7 +5,7 @@ import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestor
 import type { App } from 'firebase-admin/app';
 import { paths, PRESENCE } from '$shared/catalogue';
 import type { PresenceDoc } from '$shared/model';
-import { isConnected } from '../../functions/src/presence/availability';
+import { isConnected } from '$shared/availability';
 import { connectPresence, type PresenceConnection } from '../../web/src/lib/presence/types';
 import { adminApp, cleanupApps, createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { waitFor } from '../support/wait';

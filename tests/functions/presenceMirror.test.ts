@@ -8,7 +8,7 @@ import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestor
 import type { App } from 'firebase-admin/app';
 import { paths } from '$shared/catalogue';
 import type { PresenceDoc } from '$shared/model';
-import { isConnected } from '../../functions/src/presence/availability';
+import { isConnected } from '$shared/availability';
 import { adminApp, cleanupApps } from '../support/admin';
 import { PROJECT_ID } from '../support/emulators';
 

@@ -8,7 +8,7 @@ import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import type { App } from 'firebase-admin/app';
 import { paths } from '$shared/catalogue';
 import type { PresenceDoc } from '$shared/model';
-import { isConnected } from '../../functions/src/presence/availability';
+import { isConnected } from '$shared/availability';
 import { connectPresence, type PresenceConnection } from '../../web/src/lib/presence/types';
 import { adminApp, cleanupApps, createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { databaseEmulatorRunning, emulator, PROJECT_ID } from '../support/emulators';

@@ -3,7 +3,7 @@
 // Pure; sweepConversations.ts loads the documents and applies the decision.
 import { PRESENCE, type Level } from '../shared/catalogue';
 import type { GeneralSettings, PresenceDoc } from '../shared/model';
-import { isConnected, newestSignOfLife } from '../presence/availability';
+import { isConnected, newestSignOfLife } from '../shared/availability';
 
 /** The newest text message of a conversation (system messages and staff notes are not activity). */
 export interface LastText {

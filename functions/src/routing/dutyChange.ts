@@ -1,6 +1,6 @@
 // Whether a presence write matters to routing. Pure.
 import type { PresenceDoc } from '../shared/model';
-import { becameAvailable } from '../presence/availability';
+import { becameAvailable } from '../shared/availability';
 
 /**
  * True when the write puts the specialist on duty (chose available with a live

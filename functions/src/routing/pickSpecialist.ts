@@ -2,7 +2,7 @@
 // an emulator and routing and transfers share it.
 import type { Level } from '../shared/catalogue';
 import type { PresenceDoc } from '../shared/model';
-import { isAvailable, isConnected } from '../presence/availability';
+import { isAvailable, isConnected } from '../shared/availability';
 
 /** A project's specialist at one level, with what routing knows about them right now. */
 export interface Candidate {

@@ -2,7 +2,7 @@
 // refusal is unit-tested; transferToLevel2.ts applies it inside a transaction.
 import { z } from 'zod';
 import type { ConversationDoc } from '../shared/model';
-import { isAvailable } from '../presence/availability';
+import { isAvailable } from '../shared/availability';
 import { pickSpecialist, type Candidate } from '../routing/pickSpecialist';
 
 export const TRANSFER_NOTE_MAX = 2000;

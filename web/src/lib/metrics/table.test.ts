@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PRESENCE } from '$shared/catalogue';
 import { csvCell, toCsv } from './csv';
 import { formatSeconds, formatShare } from './format';
 import { emptyCounts } from './summary';
-import { availabilityOf, COLUMNS, sortRows, specialistRow, tableCsv } from './table';
+import { COLUMNS, sortRows, specialistRow, tableCsv } from './table';
 
 const row = (name: string, counts: Partial<ReturnType<typeof emptyCounts>>) =>
   specialistRow({ uid: `uid-${name}`, name, level: null, counts: { ...emptyCounts(), ...counts }, availability: 'away', activeConversations: null });
 
-const time = (ms: number) => ({ toMillis: () => ms });
 
 describe('specialists table', () => {
   const ann = row('Ann', { engagements: 4, attendedL1: 4, transferredOut: 1, ratingCount: 2, ratingSum: 9 });
@@ -41,14 +39,6 @@ describe('specialists table', () => {
     expect(at('Average rating')).toBe('4.5');
     expect(at('Ratings 5')).toBe('0');
     expect(at('Avg L2 pickup (s)')).toBe('');
-  });
-
-  it('judges availability like routing: chosen, and connected within the TTL', () => {
-    const now = 1_000_000;
-    expect(availabilityOf({ choice: 'available', connections: { a: time(now - PRESENCE.ttlMs) } }, now)).toBe('available');
-    expect(availabilityOf({ choice: 'available', connections: { a: time(now - PRESENCE.ttlMs - 1) } }, now)).toBe('offline');
-    expect(availabilityOf({ choice: 'away', connections: { a: time(now) } }, now)).toBe('away');
-    expect(availabilityOf(undefined, now)).toBe('offline');
   });
 });
 

@@ -1,12 +1,10 @@
 // The specialists table: one row per specialist, its columns (shared by the
 // screen and the CSV export) and sorting. Pure.
-import { PRESENCE, type Level } from '$shared/catalogue';
-import type { PresenceDoc } from '$shared/model';
+import type { Level } from '$shared/catalogue';
+import type { Availability } from '$shared/availability';
 import { toCsv, type Cell } from './csv';
 import { formatRating, formatSeconds, formatShare, NONE } from './format';
 import { derive, SCORE_KEYS, type DerivedMetrics, type StatsCounts } from './summary';
-
-export type Availability = 'available' | 'away' | 'offline';
 
 export interface SpecialistRow {
   uid: string;
@@ -22,17 +20,6 @@ export interface SpecialistRow {
 
 export function specialistRow(fields: Omit<SpecialistRow, 'derived'>): SpecialistRow {
   return { ...fields, derived: derive(fields.counts) };
-}
-
-/**
- * Same test as routing's (functions/src/presence/availability.ts, which the web
- * cannot import): chose available and some connection showed life within the TTL.
- */
-export function availabilityOf(presence: Partial<Pick<PresenceDoc, 'choice' | 'connections'>> | null | undefined, nowMs: number): Availability {
-  const times = Object.values(presence?.connections ?? {}).map((at) => at?.toMillis() ?? null);
-  const newest = Math.max(...times.filter((ms): ms is number => ms !== null), Number.NEGATIVE_INFINITY);
-  if (nowMs - newest > PRESENCE.ttlMs) return 'offline';
-  return presence?.choice === 'available' ? 'available' : 'away';
 }
 
 export interface Column {

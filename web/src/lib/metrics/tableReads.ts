@@ -18,7 +18,8 @@ import type { PresenceDoc, ProjectSpecialistDoc, SpecialistLoadDoc, UserDoc } fr
 import type { DayRange } from './days';
 import { ReadMeter } from './meter';
 import { sumCounts, type BucketCounts, type DayCounts } from './summary';
-import { availabilityOf, specialistRow, type SpecialistRow } from './table';
+import { availabilityOf } from '$shared/availability';
+import { specialistRow, type SpecialistRow } from './table';
 
 export interface SpecialistRef {
   uid: string;

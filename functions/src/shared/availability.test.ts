@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PRESENCE } from '../shared/catalogue';
-import type { Time } from '../shared/model';
-import { becameAvailable, isAvailable, isConnected, newestSignOfLife, type PresenceView } from './availability';
+import { PRESENCE } from './catalogue';
+import type { PresenceDoc, Time } from './model';
+import { availabilityOf, becameAvailable, isAvailable, isConnected, newestSignOfLife, type PresenceView } from './availability';
 
 const NOW = 1_700_000_000_000;
 const at = (ms: number): Time => ({ toMillis: () => ms });
@@ -94,5 +94,31 @@ describe('becameAvailable', () => {
   it('is not a transition when going away or losing the last connection', () => {
     expect(becameAvailable(presence('available', 0), presence('away', 0), NOW)).toBe(false);
     expect(becameAvailable(presence('available', 0), presence('available'), NOW)).toBe(false);
+  });
+});
+
+describe('availabilityOf (staff screens)', () => {
+  const stamped = (choice: PresenceDoc['choice'], ...stamps: (number | null)[]) => ({
+    choice,
+    // A pending server timestamp shows as null in a client snapshot.
+    connections: Object.fromEntries(stamps.map((ms, i) => [`c${i}`, ms === null ? (null as unknown as Time) : at(ms)])),
+  });
+
+  it('is not connected without a presence document or any connection', () => {
+    expect(availabilityOf(undefined, NOW)).toBe('offline');
+    expect(availabilityOf(null, NOW)).toBe('offline');
+    expect(availabilityOf(stamped('available'), NOW)).toBe('offline');
+  });
+
+  it('is available or away as chosen while a connection is fresh, up to exactly the TTL', () => {
+    expect(availabilityOf(stamped('available', NOW - 1_000), NOW)).toBe('available');
+    expect(availabilityOf(stamped('away', NOW - 1_000), NOW)).toBe('away');
+    expect(availabilityOf(stamped('available', NOW - PRESENCE.ttlMs), NOW)).toBe('available');
+    expect(availabilityOf(stamped('available', NOW - PRESENCE.ttlMs - 1), NOW)).toBe('offline');
+  });
+
+  it('judges by the newest connection and ignores pending stamps', () => {
+    expect(availabilityOf(stamped('available', NOW - PRESENCE.ttlMs - 5, null, NOW - 10), NOW)).toBe('available');
+    expect(newestSignOfLife(stamped('away', null))).toBeNull();
   });
 });
