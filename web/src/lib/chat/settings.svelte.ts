@@ -2,7 +2,7 @@
 import { paths } from '$shared/catalogue';
 import type { ChatMessagesDoc, ChatSettingsDoc } from '$shared/model';
 import { docState } from '$lib/firebase/firestore.svelte';
-import { effectiveChatSettings } from './settings';
+import { effectiveChatSettings } from '$shared/effectiveSettings';
 
 export class ChatSettingsState {
   #chat = docState<ChatSettingsDoc>(paths.chatSettings());

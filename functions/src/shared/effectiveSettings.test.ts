@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS } from '$shared/settings';
-import { effectiveChatSettings } from './settings';
+import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS } from './settings';
+import { effectiveChatSettings } from './effectiveSettings';
 
 describe('effectiveChatSettings', () => {
   it('keeps chat off and uses the defaults when nothing was saved', () => {

@@ -1,7 +1,8 @@
-// Chat settings as the consoles use them: stored values over the shared
-// defaults, the same merge functions/platform/settings.ts makes. Pure.
-import type { ChatMessagesDoc, ChatSettingsDoc, GeneralSettings, Shortcut, SystemMessageKey } from '$shared/model';
-import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS, DEFAULT_SYSTEM_MESSAGES } from '$shared/settings';
+// Chat settings as everyone acts on them: stored values over the shared
+// defaults, so a desk that never saved settings still behaves sensibly. One
+// merge for the consoles and the functions. Pure.
+import type { ChatMessagesDoc, ChatSettingsDoc, GeneralSettings, Shortcut, SystemMessageKey } from './model';
+import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS, DEFAULT_SYSTEM_MESSAGES } from './settings';
 
 export interface EffectiveChatSettings {
   /** Off unless an admin switched chat on. */
