@@ -4,7 +4,7 @@
 // queues and hands them to routeProject.
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { db } from '../platform/admin';
-import { COLLECTIONS, SUBCOLLECTIONS, paths, type Level } from '../shared/catalogue';
+import { COLLECTIONS, SUBCOLLECTIONS, isLevel, paths, type Level } from '../shared/catalogue';
 import type { PresenceDoc, ProjectSpecialistDoc } from '../shared/model';
 import { dutyChanged } from './dutyChange';
 import { routeProject } from './routeProject';
@@ -41,7 +41,7 @@ export const onProjectSpecialistWritten = onDocumentWritten(
     const levels = new Set<Level>();
     for (const side of [event.data?.before, event.data?.after]) {
       const level = (side?.data() as ProjectSpecialistDoc | undefined)?.level;
-      if (level === 1 || level === 2) levels.add(level);
+      if (isLevel(level)) levels.add(level);
     }
     for (const level of levels) await routeProject(projectId, level);
   },

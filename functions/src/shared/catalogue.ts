@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 export const LEVELS = [1, 2] as const;
 export type Level = (typeof LEVELS)[number];
 
+export const isLevel = (value: unknown): value is Level => value === 1 || value === 2;
+
 export const CONVERSATION_STATUSES = ['queued', 'assigned', 'closed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 

@@ -1,6 +1,7 @@
 // The one shape of a conversation as a user starts it. The web app, tests and the
 // benchmark all create conversations through this, so the 20 fields the rules
 // require in their starting state are written down once.
+import { ENTRY_LEVEL } from './levels';
 import type { ConversationDoc } from './model';
 
 export interface ConversationOpener {
@@ -25,7 +26,7 @@ export function startingConversation<ServerTime>(
     userId: opener.userId,
     userName: opener.userName,
     status: 'queued',
-    level: 1,
+    level: ENTRY_LEVEL,
     specialistId: null,
     specialistName: null,
     createdAt: serverTime(),

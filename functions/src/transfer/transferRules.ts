@@ -2,6 +2,7 @@
 // refusal is unit-tested; transferToLevel2.ts applies it inside a transaction.
 import { z } from 'zod';
 import type { ConversationDoc } from '../shared/model';
+import { ESCALATION_LEVEL, mayTransferUp } from '../shared/levels';
 import { isAvailable } from '../shared/availability';
 import { pickSpecialist, type Candidate } from '../routing/pickSpecialist';
 
@@ -41,7 +42,7 @@ export function transferRefusal(conversation: TransferView | undefined, callerUi
       message: `This conversation is ${conversation.status}; only a conversation being served can be transferred.`,
     };
   }
-  if (conversation.level !== 1) {
+  if (!mayTransferUp(conversation.level)) {
     return { code: 'failed-precondition', message: 'This conversation is already at Level 2.' };
   }
   return null;
@@ -61,7 +62,7 @@ export function chooseTransferTarget(
 ): { target: Candidate } | { refusal: Refusal } {
   const { toSpecialistId, projectName, maxConversations, nowMs } = request;
   if (toSpecialistId !== undefined) {
-    const chosen = level2.find((c) => c.uid === toSpecialistId && c.level === 2);
+    const chosen = level2.find((c) => c.uid === toSpecialistId && c.level === ESCALATION_LEVEL);
     if (!chosen) {
       const message = `The chosen colleague is not a Level 2 specialist of ${projectName}.`;
       return { refusal: { code: 'failed-precondition', message } };
@@ -74,7 +75,7 @@ export function chooseTransferTarget(
     }
     return { target: chosen };
   }
-  const picked = pickSpecialist(level2, { level: 2, maxConversations, nowMs });
+  const picked = pickSpecialist(level2, { level: ESCALATION_LEVEL, maxConversations, nowMs });
   return picked
     ? { target: picked }
     : { refusal: { code: 'failed-precondition', message: `No Level 2 specialist is available in ${projectName} right now` } };

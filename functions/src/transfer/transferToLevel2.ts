@@ -9,6 +9,7 @@ import { db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
 import { loadSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
+import { ENTRY_LEVEL, ESCALATION_LEVEL } from '../shared/levels';
 import type { ConversationDoc } from '../shared/model';
 import { endEngagementIn } from '../conversations/activity';
 import { startEngagement } from '../conversations/engagements';
@@ -40,7 +41,7 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
       const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
       const refusal = transferRefusal(conversation, callerUid);
       if (refusal || !conversation) throw refuse(refusal ?? { code: 'not-found', message: 'This conversation does not exist.' });
-      const level2 = await loadCandidatesIn(tx, conversation.projectId, 2);
+      const level2 = await loadCandidatesIn(tx, conversation.projectId, ESCALATION_LEVEL);
       const choice = chooseTransferTarget(level2, {
         toSpecialistId: input.toSpecialistId,
         projectName,
@@ -53,10 +54,10 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
       const at = Timestamp.now();
       const ended = await endEngagementIn(tx, input.conversationId, conversation.engagements ?? [], 'transferred', at);
       const shown = shownName(settings.general, target.displayName);
-      const engagements = startEngagement(ended, { specialistId: target.uid, shownName: shown, level: 2 }, at);
+      const engagements = startEngagement(ended, { specialistId: target.uid, shownName: shown, level: ESCALATION_LEVEL }, at);
       const n = engagements.length;
       tx.update(ref, {
-        level: 2,
+        level: ESCALATION_LEVEL,
         specialistId: target.uid,
         specialistName: shown,
         assignedAt: at,
@@ -106,7 +107,7 @@ export const transferToLevel2 = onCall(async (request): Promise<TransferResult> 
     // The Level 1 specialist has room again: let them pull the oldest waiting
     // conversation. The transfer itself is done, so a failure here is only logged
     // (the next event or the minute sweep routes the queue).
-    await routeProject(projectId, 1).catch((error: unknown) =>
+    await routeProject(projectId, ENTRY_LEVEL).catch((error: unknown) =>
       logger.error('transferToLevel2: routing after transfer failed', error),
     );
     return result;
