@@ -1,12 +1,13 @@
 // Who may turn a conversation into a case, and what the conversion changes.
 // Pure: convertToCase loads the conversation, asks here, then writes.
 import { z } from 'zod';
+import type { ConvertRequest } from '../shared/callables';
 import type { ConversationDoc } from '../shared/model';
 
-export const convertToCaseSchema = z.strictObject({
+export const convertToCaseSchema: z.ZodType<ConvertRequest> = z.strictObject({
   conversationId: z.string().trim().min(1).max(128).regex(/^[^/]+$/, 'must be a document id, without /'),
 });
-export type ConvertToCaseInput = z.infer<typeof convertToCaseSchema>;
+export type ConvertToCaseInput = ConvertRequest;
 
 /** Posted into the conversation once the case exists; `{caseNumber}` is filled in. */
 export const CONVERTED_TO_CASE_MESSAGE = 'This conversation has been converted into case #{caseNumber}.';

@@ -6,6 +6,7 @@ import { markConvertedToCase } from '../conversations/engagements';
 import { postSystemMessageIn } from '../conversations/systemMessages';
 import { db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
+import type { ConvertResult } from '../shared/callables';
 import { paths, SUBCOLLECTIONS, VOLUME } from '../shared/catalogue';
 import type { ConversationDoc, MessageDoc } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
@@ -55,7 +56,7 @@ async function linkCase(conversationId: string, specialistId: string, caseId: st
   });
 }
 
-export const convertToCase = onCall(async (request) => {
+export const convertToCase = onCall(async (request): Promise<ConvertResult> => {
   const caller = await requireRole(request, 'specialist');
   const { conversationId } = parsePayload(convertToCaseSchema, request.data);
   return guarded('convertToCase', async () => {

@@ -7,10 +7,11 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { onCall, HttpsError } from 'firebase-functions/v2/https';
 import { auth, db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
+import type { SetRoleResult } from '../shared/callables';
 import { paths } from '../shared/catalogue';
 import { roleChangeRefusal, setRoleSchema } from './roleChange';
 
-export const setRole = onCall(async (request) => {
+export const setRole = onCall(async (request): Promise<SetRoleResult> => {
   const caller = await requireRole(request, 'admin');
   const input = parsePayload(setRoleSchema, request.data);
   return guarded('setRole', async () => {

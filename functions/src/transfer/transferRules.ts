@@ -1,21 +1,18 @@
 // Who may transfer a conversation to Level 2, and to whom. Pure, so every
 // refusal is unit-tested; transferToLevel2.ts applies it inside a transaction.
 import { z } from 'zod';
+import { TRANSFER_NOTE_MAX, type TransferRequest } from '../shared/callables';
 import type { ConversationDoc } from '../shared/model';
 import { ESCALATION_LEVEL, mayTransferUp } from '../shared/levels';
 import { isAvailable } from '../shared/availability';
 import { pickSpecialist, type Candidate } from '../routing/pickSpecialist';
 
-export const TRANSFER_NOTE_MAX = 2000;
-
-export const transferSchema = z.strictObject({
+export const transferSchema: z.ZodType<TransferRequest> = z.strictObject({
   conversationId: z.string().min(1).max(128),
-  /** A chosen Level 2 colleague; without it the least busy available one is taken. */
   toSpecialistId: z.string().min(1).max(128).optional(),
-  /** Internal note for the Level 2 specialist; may be empty. */
   note: z.string().max(TRANSFER_NOTE_MAX),
 });
-export type TransferInput = z.infer<typeof transferSchema>;
+export type TransferInput = TransferRequest;
 
 export interface Refusal {
   code: 'not-found' | 'permission-denied' | 'failed-precondition';

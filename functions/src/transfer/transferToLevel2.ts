@@ -8,6 +8,7 @@ import { logger } from 'firebase-functions/v2';
 import { db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
 import { loadSettings } from '../platform/settings';
+import type { TransferResult } from '../shared/callables';
 import { paths } from '../shared/catalogue';
 import { ENTRY_LEVEL, ESCALATION_LEVEL } from '../shared/levels';
 import type { ConversationDoc } from '../shared/model';
@@ -20,11 +21,6 @@ import { loadCandidatesIn } from '../routing/candidates';
 import { withContentionRetry } from '../platform/contention';
 import { routeProject } from '../routing/routeProject';
 import { chooseTransferTarget, transferRefusal, transferSchema, type Refusal, type TransferInput } from './transferRules';
-
-export interface TransferResult {
-  specialistId: string;
-  specialistName: string;
-}
 
 const refuse = (refusal: Refusal) => new HttpsError(refusal.code, refusal.message);
 

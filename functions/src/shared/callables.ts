@@ -1,0 +1,36 @@
+// The callable functions' requests, responses and limits: what the web app
+// sends and what functions accept, written once (the functions' zod schemas are
+// typed against these, so a drift breaks the build).
+import type { Role } from './catalogue';
+
+/** Characters of the internal note a transfer may carry. */
+export const TRANSFER_NOTE_MAX = 2000;
+
+export interface TransferRequest {
+  conversationId: string;
+  /** Omitted: the least busy available Level 2 specialist of the project. */
+  toSpecialistId?: string;
+  /** Internal note for the Level 2 specialist (may be empty). */
+  note: string;
+}
+
+export interface TransferResult {
+  specialistId: string;
+  specialistName: string;
+}
+
+export interface ConvertRequest {
+  conversationId: string;
+}
+
+export interface ConvertResult {
+  caseId: string;
+  caseNumber: number;
+}
+
+export interface SetRoleRequest {
+  uid: string;
+  role: Role;
+}
+
+export type SetRoleResult = SetRoleRequest;
