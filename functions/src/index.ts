@@ -12,4 +12,3 @@ export { onPresenceWritten, onProjectSpecialistWritten } from './routing/trigger
 export { onChatSettingsWritten } from './settings/onChatSettingsWritten';
 export { transferToLevel2 } from './transfer/transferToLevel2';
 export { onConversationClosedForMetrics } from './metrics/onConversationClosedForMetrics';
-export { onRatingCreatedForMetrics } from './metrics/onRatingCreatedForMetrics';

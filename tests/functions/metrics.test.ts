@@ -11,7 +11,7 @@ import type { App } from 'firebase-admin/app';
 import { SUBCOLLECTIONS, paths } from '$shared/catalogue';
 import type { ConversationDoc, Engagement, RatingDoc } from '$shared/model';
 import { backfillStats } from '../../functions/src/metrics/backfill';
-import { conversationMarkerId, projectRatingMarkerId, ratingMarkerId } from '../../functions/src/metrics/events';
+import { conversationMarkerId, ratingMarkerId } from '../../functions/src/metrics/events';
 import { asStats, type StatsAggregate } from '../../functions/src/metrics/recompute';
 import { ReadMeter } from '../../web/src/lib/metrics/meter';
 import { dayBuckets, loadRows } from '../../web/src/lib/metrics/tableReads';
@@ -25,7 +25,6 @@ import { useChatSettings } from './routing-support';
 // Before the trigger modules load: their Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
 type MetricsTrigger = typeof import('../../functions/src/metrics/onConversationClosedForMetrics');
-type ProjectRatingTrigger = typeof import('../../functions/src/metrics/onRatingCreatedForMetrics');
 type RatingTrigger = typeof import('../../functions/src/ratings/onRatingCreated');
 
 const D0 = '2026-02-10';
@@ -35,7 +34,7 @@ const ts = (iso: string) => Timestamp.fromMillis(Date.parse(iso));
 let app: App;
 let db: Firestore;
 let restoreSettings: () => Promise<void>;
-let triggers: { metrics: MetricsTrigger; projectRating: ProjectRatingTrigger; rating: RatingTrigger };
+let triggers: { metrics: MetricsTrigger; rating: RatingTrigger };
 
 const run = randomUUID().slice(0, 8);
 const ann = `metrics-ann-${run}`; // level 1
@@ -129,10 +128,7 @@ function expectedMarkers(): Array<[string, string]> {
   });
   return [
     ...closes.map(([uid, n]): [string, string] => [uid, conversationMarkerId(conversationId(n))]),
-    ...ratings.flatMap(([uid, n]): Array<[string, string]> => [
-      [uid, ratingMarkerId(conversationId(n))],
-      [uid, projectRatingMarkerId(conversationId(n))],
-    ]),
+    ...ratings.map(([uid, n]): [string, string] => [uid, ratingMarkerId(conversationId(n))]),
   ];
 }
 
@@ -158,7 +154,6 @@ beforeAll(async () => {
   // First: platform/admin only initialises the default app when no app exists yet.
   triggers = {
     metrics: await import('../../functions/src/metrics/onConversationClosedForMetrics'),
-    projectRating: await import('../../functions/src/metrics/onRatingCreatedForMetrics'),
     rating: await import('../../functions/src/ratings/onRatingCreated'),
   };
   app = adminApp();
@@ -178,10 +173,6 @@ afterAll(async () => {
 });
 
 describe('live aggregation', () => {
-  it('uses the marker id of the ratings trigger', () => {
-    expect(ratingMarkerId('r1')).toBe(triggers.rating.ratingEventId('r1'));
-  });
-
   it('counts ten simultaneous closes and ratings exactly, in totals and in the UTC day the engagements started', async () => {
     expect(await stored(paths.specialistDay(ann, D0))).toEqual({
       ...asStats(undefined),
@@ -230,7 +221,6 @@ describe('live aggregation', () => {
   it('counts nothing more when close and rating events are replayed, twice at once and again later', async () => {
     const before = await snapshotStats();
     const closed = functionsEnv.wrap(triggers.metrics.onConversationClosedForMetrics);
-    const projectRated = functionsEnv.wrap(triggers.projectRating.onRatingCreatedForMetrics);
     const rated = functionsEnv.wrap(triggers.rating.onRatingCreated);
     for (const n of [1, 3, 4]) {
       const id = conversationId(n);
@@ -241,7 +231,7 @@ describe('live aggregation', () => {
     }
     const rating = await db.doc(paths.rating(conversationId(4))).get();
     const ratingEvent = { params: { ratingId: rating.id }, data: rating };
-    await Promise.all([projectRated(ratingEvent), projectRated(ratingEvent), rated(ratingEvent), rated(ratingEvent)]);
+    await Promise.all([rated(ratingEvent), rated(ratingEvent), rated(ratingEvent)]);
     expect(await triggers.metrics.applyConversationOutcome(conversationId(2), (await db.doc(paths.conversation(conversationId(2))).get()).data() as ConversationDoc)).toBe(
       'already-applied',
     );

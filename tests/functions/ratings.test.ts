@@ -9,6 +9,7 @@ import type { App } from 'firebase-admin/app';
 import { paths } from '$shared/catalogue';
 import type { ChatSettingsDoc, ConversationDoc, RatingDoc, SpecialistDayDoc, SpecialistStatsDoc } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
+import { ratingMarkerId } from '../../functions/src/metrics/events';
 import { aggregateRatings, type RatingScore } from '../../functions/src/ratings/ratingBuckets';
 import { adminApp, cleanupApps, createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { PROJECT_ID } from '../support/emulators';
@@ -152,7 +153,7 @@ describe('onRatingCreated', () => {
     expect(ratingFields(await stats(specialist.uid))).toEqual(once);
     const day = (await db.doc(paths.specialistDay(specialist.uid, '2026-01-31')).get()).data() as SpecialistDayDoc;
     expect(ratingFields(day)).toEqual(once);
-    const marker = await db.doc(paths.specialistAppliedEvent(specialist.uid, ratingTrigger.ratingEventId(conversationId))).get();
+    const marker = await db.doc(paths.specialistAppliedEvent(specialist.uid, ratingMarkerId(conversationId))).get();
     expect(marker.data()).toMatchObject({ kind: 'rating', sourceId: conversationId });
   });
 

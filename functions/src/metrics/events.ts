@@ -5,15 +5,12 @@ import type { AppliedStatsEventDoc } from '../shared/model';
 
 export type StatsEventKind = AppliedStatsEventDoc['kind'];
 
-/** Must equal ratings/onRatingCreated's ratingEventId (the integration test checks it). */
 export const ratingMarkerId = (ratingId: string) => `rating-${ratingId}`;
-export const projectRatingMarkerId = (ratingId: string) => `project-rating-${ratingId}`;
 export const conversationMarkerId = (conversationId: string) => `conversation-${conversationId}`;
 export const conversionMarkerId = (conversationId: string) => `conversion-${conversationId}`;
 
 export const MARKER_ID: Record<StatsEventKind, (sourceId: string) => string> = {
   rating: ratingMarkerId,
-  projectRating: projectRatingMarkerId,
   conversation: conversationMarkerId,
   conversion: conversionMarkerId,
 };

@@ -1,7 +1,7 @@
-// The events a rating raises: `rating` (totals and day bucket, applied by
-// ratings/onRatingCreated) and `projectRating` (the project's day bucket,
-// applied by onRatingCreatedForMetrics). Both judge validity as applyRating
-// does, so a rating it ignores is ignored by the recompute too.
+// What a rating counts for: one part, with one marker, adding its score to the
+// rated specialist's totals, its UTC day bucket and, when the rating names its
+// project, that project's day bucket. The trigger (ratings/onRatingCreated) and
+// the recompute both fold ratings through here, so they cannot disagree.
 import type { RatingAggregate, RatingDoc } from '../shared/model';
 import { isRatingScore, ratingDelta, utcDay } from '../ratings/ratingBuckets';
 import type { StatsMarker } from './events';
@@ -13,7 +13,7 @@ export interface RatingPart {
   delta: RatingAggregate;
 }
 
-/** Empty for a rating without specialist, score 1-5 or time; no project part without a project. */
+/** Empty for a rating without specialist, score 1-5 or time. */
 export function ratingParts(ratingId: string, rating: Partial<RatingDoc> | undefined): RatingPart[] {
   const specialistId = rating?.specialistId;
   const score = rating?.score;
@@ -22,17 +22,8 @@ export function ratingParts(ratingId: string, rating: Partial<RatingDoc> | undef
     return [];
   }
   const day = utcDay(createdAt.toMillis());
-  const delta = ratingDelta(score);
-  const parts: RatingPart[] = [
-    { marker: { specialistId, kind: 'rating', sourceId: ratingId }, targets: [{ kind: 'totals' }, { kind: 'day', day }], delta },
-  ];
+  const targets: BucketTarget[] = [{ kind: 'totals' }, { kind: 'day', day }];
   const projectId = rating?.projectId;
-  if (typeof projectId === 'string' && projectId) {
-    parts.push({
-      marker: { specialistId, kind: 'projectRating', sourceId: ratingId },
-      targets: [{ kind: 'projectDay', projectId, day }],
-      delta,
-    });
-  }
-  return parts;
+  if (typeof projectId === 'string' && projectId) targets.push({ kind: 'projectDay', projectId, day });
+  return [{ marker: { specialistId, kind: 'rating', sourceId: ratingId }, targets, delta: ratingDelta(score) }];
 }

@@ -93,8 +93,8 @@ describe('recomputeStats', () => {
 
   it('lists the markers the triggers write, one per specialist and event', () => {
     const ids = (uid: string) => (markers.get(uid) ?? []).map(markerIdOf).sort();
-    expect(ids('ann')).toEqual(['conversation-c1', 'conversation-c2', 'project-rating-c2', 'rating-c2', 'rating-no-project']);
-    expect(ids('bob')).toEqual(['conversation-c1', 'conversion-c1', 'project-rating-c1', 'rating-c1']);
+    expect(ids('ann')).toEqual(['conversation-c1', 'conversation-c2', 'rating-c2', 'rating-no-project']);
+    expect(ids('bob')).toEqual(['conversation-c1', 'conversion-c1', 'rating-c1']);
   });
 
   it('makes the days and the project days each add up to the totals', () => {
@@ -115,27 +115,25 @@ describe('recomputeStats', () => {
   it('agrees with the triggers applying events in any order, replayed, with the conversion counted late', () => {
     const outcomeEvent = (c: Conversation): LivePart[] =>
       conversationParts(c.id, c, 60).map((p) => ({ ...p, delta: { ...emptyStats(), ...p.delta } }));
-    const ratingEvent = (r: (typeof ratings)[number], kind: 'rating' | 'projectRating'): LivePart[] =>
-      ratingParts(r.id, r.data)
-        .filter((p) => p.marker.kind === kind)
-        .map((p) => ({ ...p, delta: { ...emptyStats(), ...p.delta } }));
+    const ratingEvent = (r: (typeof ratings)[number]): LivePart[] =>
+      ratingParts(r.id, r.data).map((p) => ({ ...p, delta: { ...emptyStats(), ...p.delta } }));
     // Settled before the case was linked: the first count lacks the conversion.
     const beforeConversion: Conversation = {
       ...transferred,
       engagements: transferred.engagements?.map((e) => ({ ...e, convertedToCase: false })) ?? [],
     };
     const events = [
-      ratingEvent(ratings[0]!, 'projectRating'),
+      ratingEvent(ratings[0]!),
       outcomeEvent(beforeConversion),
       outcomeEvent(simple),
-      ratingEvent(ratings[1]!, 'rating'),
+      ratingEvent(ratings[1]!),
       outcomeEvent(transferred),
       outcomeEvent(simple),
-      ratingEvent(ratings[0]!, 'rating'),
-      ratingEvent(ratings[1]!, 'projectRating'),
-      ratingEvent(ratings[0]!, 'rating'),
-      ratingEvent(ratings[3]!, 'rating'),
-      ratingEvent(ratings[3]!, 'projectRating'),
+      ratingEvent(ratings[0]!),
+      ratingEvent(ratings[1]!),
+      ratingEvent(ratings[0]!),
+      ratingEvent(ratings[3]!),
+      ratingEvent(ratings[3]!),
       outcomeEvent(beforeConversion),
     ];
     const live = liveApply(events);

@@ -386,11 +386,11 @@ export const OUTCOME_FIELDS = [
  */
 export interface AppliedStatsEventDoc {
   /**
-   * rating: a rating's totals and day bucket; projectRating: its project day bucket;
+   * rating: a rating's totals, day bucket and project day bucket;
    * conversation: a closed conversation's outcomes; conversion: its conversion into a case
    * (counted on its own because a conversion can land just after the close).
    */
-  kind: 'rating' | 'projectRating' | 'conversation' | 'conversion';
+  kind: 'rating' | 'conversation' | 'conversion';
   sourceId: string;
   appliedAt: Time;
 }
