@@ -8,6 +8,7 @@ import { db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
 import type { ConvertResult } from '../shared/callables';
 import { paths, SUBCOLLECTIONS, VOLUME } from '../shared/catalogue';
+import { SYSTEM_EVENTS } from '../shared/systemEvents';
 import type { ConversationDoc, MessageDoc } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
 import { CONVERTED_TO_CASE_MESSAGE, conversionDecision, convertToCaseSchema } from './conversion';
@@ -50,7 +51,7 @@ async function linkCase(conversationId: string, specialistId: string, caseId: st
     });
     postSystemMessageIn(tx, {
       conversationId,
-      eventKey: `case-${caseId}`,
+      eventKey: SYSTEM_EVENTS.caseLinked(caseId),
       text: renderTemplate(CONVERTED_TO_CASE_MESSAGE, { caseNumber }),
     });
   });

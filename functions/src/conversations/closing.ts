@@ -4,10 +4,13 @@
 // conversation. `closingDoneAt` on the conversation marks that this ran: a
 // function field no client can write (a message id once served as the marker,
 // and a client could create that message first).
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
+import { SYSTEM_EVENTS } from '../shared/systemEvents';
+import { releaseLoad } from '../routing/load';
+import { closingDone } from './transitions';
 import type { ConversationDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
 import { routeProject } from '../routing/routeProject';
@@ -32,22 +35,16 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
       const engagements = conversation.engagements ?? [];
       const active = activeEngagement(engagements);
       const ended = await endEngagementIn(tx, conversationId, engagements, 'closed', at);
-      tx.update(ref, { engagements: ended, queuePosition: null, nobodyAvailable: false, closingDoneAt: at });
+      tx.update(ref, closingDone(ended, at));
       const serving = new Set([active?.specialistId, conversation.specialistId].filter((id): id is string => !!id));
-      for (const uid of serving) {
-        tx.set(
-          db.doc(paths.specialistLoad(uid)),
-          { activeConversationIds: FieldValue.arrayRemove(conversationId), updatedAt: at },
-          { merge: true },
-        );
-      }
+      for (const uid of serving) releaseLoad(tx, uid, conversationId, at);
       const values = { userName: conversation.userName, projectName };
-      postSystemMessageIn(tx, { conversationId, eventKey: 'closed', text: systemText(settings, 'closed', values) });
+      postSystemMessageIn(tx, { conversationId, eventKey: SYSTEM_EVENTS.closed(), text: systemText(settings, 'closed', values) });
       const last = engagements[engagements.length - 1];
       if (settings.general.ratingEnabled && conversation.specialistId && last) {
         postSystemMessageIn(tx, {
           conversationId,
-          eventKey: 'rating-request',
+          eventKey: SYSTEM_EVENTS.ratingRequest(),
           text: systemText(settings, 'ratingRequest', { ...values, specialistName: nameInText(last.shownName) }),
         });
       }

@@ -4,6 +4,8 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import type { EffectiveSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
+import { SYSTEM_EVENTS } from '../shared/systemEvents';
+import { closedBySystem, inactivityWarned } from './transitions';
 import type { ConversationDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
 import { lastTextOf } from './activity';
@@ -48,16 +50,16 @@ export async function applyInactivity(
       const action = inactivityAction(view, settings.general, nowMs);
       const at = Timestamp.fromMillis(nowMs);
       if (action.kind === 'warn') {
-        tx.update(ref, { inactivityWarnedAt: at });
+        tx.update(ref, inactivityWarned(at));
         postSystemMessageIn(tx, {
           conversationId,
-          eventKey: `inactivity-${action.silenceSinceMs}`,
+          eventKey: SYSTEM_EVENTS.inactivity(action.silenceSinceMs),
           text: systemText(settings, 'inactivityWarning', { userName: conversation.userName }),
         });
         return 'warned';
       }
       if (action.kind === 'close') {
-        tx.update(ref, { status: 'closed', closedAt: at, closedBy: 'system' });
+        tx.update(ref, closedBySystem(at));
         return 'closed';
       }
       return null;

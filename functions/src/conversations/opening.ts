@@ -1,9 +1,11 @@
 // A user started a conversation: greet them, route it, and if it still waits,
 // tell them where they stand. Safe to run twice for the same conversation.
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { loadSettings, type EffectiveSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
+import { SYSTEM_EVENTS } from '../shared/systemEvents';
+import { closedBySystem } from './transitions';
 import type { ConversationDoc, ProjectDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
 import { routeProject } from '../routing/routeProject';
@@ -28,7 +30,7 @@ export async function openConversation(conversationId: string): Promise<void> {
   // stamped at the start, the welcome still comes before the "joined" message.
   await postSystemMessageOnce({
     conversationId,
-    eventKey: 'welcome',
+    eventKey: SYSTEM_EVENTS.welcome(),
     text: systemText(settings, 'welcome', { userName: conversation.userName, projectName }),
     at: Timestamp.fromMillis(conversation.createdAt.toMillis()),
   });
@@ -44,7 +46,7 @@ async function refuse(conversationId: string): Promise<void> {
     db.runTransaction(async (tx) => {
       const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
       if (conversation?.status !== 'queued') return;
-      tx.update(ref, { status: 'closed', closedAt: FieldValue.serverTimestamp(), closedBy: 'system' });
+      tx.update(ref, closedBySystem(Timestamp.now()));
     }),
   );
 }
@@ -55,8 +57,8 @@ async function refuse(conversationId: string): Promise<void> {
  */
 async function announceWait(conversationId: string, settings: EffectiveSettings, projectName: string): Promise<void> {
   const ref = db.doc(paths.conversation(conversationId));
-  const queuedRef = systemMessageRef(conversationId, 'queued');
-  const nobodyRef = systemMessageRef(conversationId, 'nobody-available');
+  const queuedRef = systemMessageRef(conversationId, SYSTEM_EVENTS.queued());
+  const nobodyRef = systemMessageRef(conversationId, SYSTEM_EVENTS.nobodyAvailable());
   await withContentionRetry(() =>
     db.runTransaction(async (tx) => {
       const [snap, queued, nobody] = await tx.getAll(ref, queuedRef, nobodyRef);
@@ -66,8 +68,8 @@ async function announceWait(conversationId: string, settings: EffectiveSettings,
       postSystemMessageIn(
         tx,
         conversation.nobodyAvailable
-          ? { conversationId, eventKey: 'nobody-available', text: systemText(settings, 'nobodyAvailable', values) }
-          : { conversationId, eventKey: 'queued', text: systemText(settings, 'queued', values) },
+          ? { conversationId, eventKey: SYSTEM_EVENTS.nobodyAvailable(), text: systemText(settings, 'nobodyAvailable', values) }
+          : { conversationId, eventKey: SYSTEM_EVENTS.queued(), text: systemText(settings, 'queued', values) },
       );
     }),
   );

@@ -1,9 +1,12 @@
 // A specialist vanished mid-conversation (tab closed, laptop asleep) for longer
 // than the grace period: the conversation goes back to the queue with its
 // ORIGINAL queuedAt, so it is first in line for the next specialist.
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { paths } from '../shared/catalogue';
+import { SYSTEM_EVENTS } from '../shared/systemEvents';
+import { releaseLoad } from '../routing/load';
+import { requeued } from './transitions';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
 import { endEngagementIn } from './activity';
@@ -28,21 +31,9 @@ export async function requeueIfGone(conversationId: string, nowMs: number): Prom
 
       const at = Timestamp.fromMillis(nowMs);
       const engagements = await endEngagementIn(tx, conversationId, conversation.engagements ?? [], 'requeued', at);
-      tx.update(ref, {
-        status: 'queued',
-        specialistId: null,
-        specialistName: null,
-        assignedAt: null,
-        engagements,
-        inactivityWarnedAt: null,
-        // queuedAt is deliberately kept: ordering by it puts this conversation first.
-      });
-      tx.set(
-        db.doc(paths.specialistLoad(specialistId)),
-        { activeConversationIds: FieldValue.arrayRemove(conversationId), updatedAt: at },
-        { merge: true },
-      );
-      postSystemMessageIn(tx, { conversationId, eventKey: `requeued-${engagements.length}`, text: REQUEUED_TEXT });
+      tx.update(ref, requeued(engagements));
+      releaseLoad(tx, specialistId, conversationId, at);
+      postSystemMessageIn(tx, { conversationId, eventKey: SYSTEM_EVENTS.requeued(engagements.length), text: REQUEUED_TEXT });
       return { projectId: conversation.projectId, level: conversation.level };
     }),
   );

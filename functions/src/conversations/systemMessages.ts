@@ -1,18 +1,18 @@
-// System messages the chat posts into a conversation (welcome, joined, closed...).
-// Ids are derived from the event that causes them, so a retried trigger writes
-// the same document again instead of posting a duplicate.
+// System messages the chat posts into a conversation (welcome, joined, closed...),
+// under the ids of the events in $shared/systemEvents.
 import { FieldValue, type Timestamp, type Transaction } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import type { EffectiveSettings } from '../platform/settings';
 import { paths, type MessageVisibility } from '../shared/catalogue';
 import type { SystemMessageKey } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
+import { systemMessageId } from '../shared/systemEvents';
 
 export type MessageValues = Partial<Record<'userName' | 'specialistName' | 'projectName' | 'caseNumber' | 'position', string | number>>;
 
 export interface SystemMessage {
   conversationId: string;
-  /** Unique per causing event, e.g. `joined-<engagementIndex>`. */
+  /** Unique per causing event: one of SYSTEM_EVENTS. */
   eventKey: string;
   text: string;
   visibility?: MessageVisibility;
@@ -35,7 +35,7 @@ function messageData(message: SystemMessage) {
   };
 }
 
-const ref = (message: SystemMessage) => db.doc(paths.message(message.conversationId, `system-${message.eventKey}`));
+const ref = (message: SystemMessage) => db.doc(paths.message(message.conversationId, systemMessageId(message.eventKey)));
 
 /** Posts inside a transaction (with the state change that causes it). */
 export function postSystemMessageIn(tx: Transaction, message: SystemMessage): void {

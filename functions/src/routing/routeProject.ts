@@ -3,13 +3,15 @@
 // in one transaction that also re-reads their load, so arrival order holds,
 // nobody exceeds the limit and no conversation gets two specialists however
 // many passes run at once. Then it rewrites the waiting users' queue positions.
-import { FieldPath, FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { FieldPath, Timestamp, type Transaction } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { loadSettings, type EffectiveSettings } from '../platform/settings';
 import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
 import type { ConversationDoc, QueueDoc } from '../shared/model';
 import { endEngagementIn } from '../conversations/activity';
-import { startEngagement } from '../conversations/engagements';
+import { assigned } from '../conversations/transitions';
+import { SYSTEM_EVENTS } from '../shared/systemEvents';
+import { takeLoad } from './load';
 import { postSystemMessageIn, systemText } from '../conversations/systemMessages';
 import { nameInText, shownName } from '../shared/names';
 import { loadCandidatesIn } from './candidates';
@@ -80,29 +82,13 @@ async function assignOldestIn(
   const at = Timestamp.fromMillis(nowMs);
   const shown = shownName(settings.general, chosen.displayName);
   // A queued conversation has no running engagement; end a stray one rather than refuse to route.
-  const engagements = startEngagement(
-    await endEngagementIn(tx, oldest.id, conversation.engagements ?? [], 'requeued', at),
-    { specialistId: chosen.uid, shownName: shown, level },
-    at,
-  );
-  tx.update(oldest.ref, {
-    status: 'assigned',
-    specialistId: chosen.uid,
-    specialistName: shown,
-    assignedAt: at,
-    engagements,
-    queuePosition: null,
-    nobodyAvailable: false,
-    inactivityWarnedAt: null,
-  });
-  tx.set(
-    db.doc(paths.specialistLoad(chosen.uid)),
-    { activeConversationIds: FieldValue.arrayUnion(oldest.id), updatedAt: at, lastAssignedAt: at },
-    { merge: true },
-  );
+  const ended = await endEngagementIn(tx, oldest.id, conversation.engagements ?? [], 'requeued', at);
+  const update = assigned(conversation, ended, { specialistId: chosen.uid, shownName: shown, level }, at);
+  tx.update(oldest.ref, update);
+  takeLoad(tx, chosen.uid, oldest.id, at);
   postSystemMessageIn(tx, {
     conversationId: oldest.id,
-    eventKey: `joined-${engagements.length}`,
+    eventKey: SYSTEM_EVENTS.joined(update.engagements?.length ?? 0),
     text: systemText(settings, 'specialistJoined', {
       specialistName: nameInText(shown),
       userName: conversation.userName,

@@ -2,7 +2,7 @@
 // colleague of the same project, with an internal note. One transaction ends
 // the old engagement, starts the new one and moves the load, so two transfers
 // at once cannot both succeed and nobody goes over capacity.
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { Timestamp } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { logger } from 'firebase-functions/v2';
 import { db } from '../platform/admin';
@@ -13,7 +13,9 @@ import { paths } from '../shared/catalogue';
 import { ENTRY_LEVEL, ESCALATION_LEVEL } from '../shared/levels';
 import type { ConversationDoc } from '../shared/model';
 import { endEngagementIn } from '../conversations/activity';
-import { startEngagement } from '../conversations/engagements';
+import { transferredTo } from '../conversations/transitions';
+import { SYSTEM_EVENTS, transferNoteId } from '../shared/systemEvents';
+import { releaseLoad, takeLoad } from '../routing/load';
 import { projectNameOf } from '../conversations/opening';
 import { postSystemMessageIn, systemText } from '../conversations/systemMessages';
 import { nameInText, shownName } from '../shared/names';
@@ -50,29 +52,14 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
       const at = Timestamp.now();
       const ended = await endEngagementIn(tx, input.conversationId, conversation.engagements ?? [], 'transferred', at);
       const shown = shownName(settings.general, target.displayName);
-      const engagements = startEngagement(ended, { specialistId: target.uid, shownName: shown, level: ESCALATION_LEVEL }, at);
-      const n = engagements.length;
-      tx.update(ref, {
-        level: ESCALATION_LEVEL,
-        specialistId: target.uid,
-        specialistName: shown,
-        assignedAt: at,
-        engagements,
-        inactivityWarnedAt: null,
-      });
-      tx.set(
-        db.doc(paths.specialistLoad(callerUid)),
-        { activeConversationIds: FieldValue.arrayRemove(input.conversationId), updatedAt: at },
-        { merge: true },
-      );
-      tx.set(
-        db.doc(paths.specialistLoad(target.uid)),
-        { activeConversationIds: FieldValue.arrayUnion(input.conversationId), updatedAt: at, lastAssignedAt: at },
-        { merge: true },
-      );
+      const update = transferredTo(conversation, ended, { specialistId: target.uid, shownName: shown, level: ESCALATION_LEVEL }, at);
+      const n = update.engagements?.length ?? 0;
+      tx.update(ref, update);
+      releaseLoad(tx, callerUid, input.conversationId, at);
+      takeLoad(tx, target.uid, input.conversationId, at);
       const note = input.note.trim();
       if (note) {
-        tx.set(db.doc(paths.message(input.conversationId, `note-transfer-${n}`)), {
+        tx.set(db.doc(paths.message(input.conversationId, transferNoteId(n))), {
           authorId: callerUid,
           authorRole: 'specialist',
           kind: 'note',
@@ -83,7 +70,7 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
       }
       postSystemMessageIn(tx, {
         conversationId: input.conversationId,
-        eventKey: `transferred-${n}`,
+        eventKey: SYSTEM_EVENTS.transferred(n),
         text: systemText(settings, 'transferred', {
           specialistName: nameInText(shown),
           userName: conversation.userName,

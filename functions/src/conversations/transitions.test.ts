@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Engagement, Time } from '../shared/model';
+import { assigned, closedBySystem, closingDone, requeued, transferredTo } from './transitions';
+
+const at = (ms: number): Time => ({ toMillis: () => ms });
+const ended = (specialistId: string): Engagement => ({
+  specialistId,
+  shownName: specialistId,
+  level: 1,
+  startedAt: at(0),
+  endedAt: at(5),
+  firstResponseAt: null,
+  outcome: 'requeued',
+  convertedToCase: false,
+});
+
+describe('conversation transitions', () => {
+  it('assigns: serving specialist, shown name, a running engagement, queue fields cleared, a participant more', () => {
+    const update = assigned({ participantIds: ['sam'] }, [ended('sam')], { specialistId: 'lia', shownName: null, level: 1 }, at(10));
+    expect(update).toMatchObject({
+      status: 'assigned',
+      specialistId: 'lia',
+      specialistName: null,
+      queuePosition: null,
+      nobodyAvailable: false,
+      inactivityWarnedAt: null,
+      participantIds: ['sam', 'lia'],
+    });
+    expect(update.engagements?.map((e) => [e.specialistId, e.outcome])).toEqual([
+      ['sam', 'requeued'],
+      ['lia', 'active'],
+    ]);
+  });
+
+  it('does not list a participant twice, and starts the list on a first assignment', () => {
+    expect(assigned({ participantIds: ['lia'] }, [], { specialistId: 'lia', shownName: 'Lia', level: 1 }, at(1)).participantIds).toEqual(['lia']);
+    expect(assigned({}, [], { specialistId: 'lia', shownName: 'Lia', level: 1 }, at(1)).participantIds).toEqual(['lia']);
+  });
+
+  it('transfers to Level 2 without touching the status, and requeues keeping queuedAt', () => {
+    const update = transferredTo({}, [ended('sam')], { specialistId: 'lia', shownName: 'Lia', level: 2 }, at(10));
+    expect(update).toMatchObject({ level: 2, specialistId: 'lia', specialistName: 'Lia' });
+    expect(update).not.toHaveProperty('status');
+    const back = requeued([ended('sam')]);
+    expect(back).toMatchObject({ status: 'queued', specialistId: null, specialistName: null, assignedAt: null });
+    expect(back).not.toHaveProperty('queuedAt');
+  });
+
+  it('closes as the system, and marks closing done once', () => {
+    const seven = at(7);
+    expect(closedBySystem(seven)).toEqual({ status: 'closed', closedAt: seven, closedBy: 'system' });
+    expect(closingDone([], seven)).toMatchObject({ closingDoneAt: seven, queuePosition: null });
+  });
+});

@@ -1,0 +1,77 @@
+// Every change of a conversation's state, as the update functions write: one
+// builder per transition, so assignment, transfer, requeue and closing are
+// each written down once. Pure: the callers end the running engagement first
+// (endEngagementIn, a read) and write what these return in the same
+// transaction as the specialist load and the system message.
+import type { ConversationDoc, Engagement, Time } from '../shared/model';
+import { startEngagement, type EngagementStart } from './engagements';
+
+export type ConversationUpdate = Partial<ConversationDoc>;
+
+/** Every specialist who took part, for the admin's detail query (a query cannot look inside engagements). */
+function participants(conversation: Pick<ConversationDoc, 'participantIds'>, specialistId: string): string[] {
+  const known = conversation.participantIds ?? [];
+  return known.includes(specialistId) ? known : [...known, specialistId];
+}
+
+/** A waiting conversation gets its specialist (after ending any stray engagement: `ended`). */
+export function assigned(
+  conversation: Pick<ConversationDoc, 'participantIds'>,
+  ended: readonly Engagement[],
+  to: EngagementStart,
+  at: Time,
+): ConversationUpdate {
+  return {
+    status: 'assigned',
+    level: to.level,
+    specialistId: to.specialistId,
+    specialistName: to.shownName,
+    assignedAt: at,
+    engagements: startEngagement(ended, to, at),
+    queuePosition: null,
+    nobodyAvailable: false,
+    inactivityWarnedAt: null,
+    participantIds: participants(conversation, to.specialistId),
+  };
+}
+
+/** A served conversation passes to a Level 2 specialist (its Level 1 engagement `ended` as transferred). */
+export function transferredTo(
+  conversation: Pick<ConversationDoc, 'participantIds'>,
+  ended: readonly Engagement[],
+  to: EngagementStart,
+  at: Time,
+): ConversationUpdate {
+  return {
+    level: to.level,
+    specialistId: to.specialistId,
+    specialistName: to.shownName,
+    assignedAt: at,
+    engagements: startEngagement(ended, to, at),
+    inactivityWarnedAt: null,
+    participantIds: participants(conversation, to.specialistId),
+  };
+}
+
+/**
+ * Its specialist vanished: back to the queue. `queuedAt` is deliberately kept,
+ * so ordering by it puts the conversation first in line.
+ */
+export function requeued(ended: Engagement[]): ConversationUpdate {
+  return { status: 'queued', specialistId: null, specialistName: null, assignedAt: null, engagements: ended, inactivityWarnedAt: null };
+}
+
+/** The functions' close: inactivity, or a conversation that arrived while the chat was off. */
+export function closedBySystem(at: Time): ConversationUpdate {
+  return { status: 'closed', closedAt: at, closedBy: 'system' };
+}
+
+/** Closing was handled: engagement ended, queue fields cleared, and the marker that makes it run once. */
+export function closingDone(ended: Engagement[], at: Time): ConversationUpdate {
+  return { engagements: ended, queuePosition: null, nobodyAvailable: false, closingDoneAt: at };
+}
+
+/** The silent user was warned; a later message starts a new silence. */
+export function inactivityWarned(at: Time): ConversationUpdate {
+  return { inactivityWarnedAt: at };
+}
