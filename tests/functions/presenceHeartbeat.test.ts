@@ -6,7 +6,8 @@ import type { App } from 'firebase-admin/app';
 import { paths, PRESENCE } from '$shared/catalogue';
 import type { PresenceDoc } from '$shared/model';
 import { isConnected } from '$shared/availability';
-import { connectPresence, type PresenceConnection } from '../../web/src/lib/presence/types';
+import { connectPresence } from '../../web/src/lib/presence/connect';
+import type { PresenceConnection } from '../../web/src/lib/presence/connection';
 import { adminApp, cleanupApps, createAccount, signedInClient, type TestAccount } from '../support/admin';
 import { waitFor } from '../support/wait';
 

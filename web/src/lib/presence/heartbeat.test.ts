@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESENCE } from '$shared/catalogue';
 import { deferred, FakePresenceDoc } from './fakes';
 import { startHeartbeat } from './heartbeat';
-import type { PageLifecycle } from './types';
+import type { PageLifecycle } from './connection';
 
 const INTERVAL = PRESENCE.heartbeatIntervalMs;
 const TTL = PRESENCE.ttlMs;

@@ -3,9 +3,9 @@
 // closing one leaves the specialist connected; when the last goes quiet its key
 // expires by PRESENCE.ttlMs. Pure logic over a store port (presenceDoc.ts in the app).
 import type { AvailabilityChoice } from '$shared/catalogue';
-import { expiredConnectionIds } from './connections';
+import { expiredConnectionIds } from './connectionIds';
 import { createPulse, type Timers } from './pulse';
-import type { PageLifecycle, PresenceConnection } from './types';
+import type { PageLifecycle, PresenceConnection } from './connection';
 
 /** The writes heartbeat presence needs on presence/{uid}; each touches at most one connection key. */
 export interface HeartbeatStore {

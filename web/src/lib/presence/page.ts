@@ -1,5 +1,5 @@
 // The browser's page lifecycle as presence needs it; null outside a browser.
-import type { PageLifecycle } from './types';
+import type { PageLifecycle } from './connection';
 
 export function browserPage(): PageLifecycle | null {
   if (typeof window === 'undefined') return null;

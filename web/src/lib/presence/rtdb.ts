@@ -3,7 +3,7 @@
 // /status/{uid} into Firestore. Pure logic over an RTDB port (rtdbLink.ts in the app).
 import type { AvailabilityChoice } from '$shared/catalogue';
 import { createPulse, type Timers } from './pulse';
-import type { PresenceConnection } from './types';
+import type { PresenceConnection } from './connection';
 
 /** This tab's entry at /status/{uid}/connections/{connectionId}. */
 export interface RtdbLink {

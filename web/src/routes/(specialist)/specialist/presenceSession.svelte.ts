@@ -6,7 +6,8 @@ import type { PresenceDoc } from '$shared/model';
 import { firebase, realtimeDatabase } from '$lib/firebase/app';
 import { presenceMode } from '$lib/firebase/config';
 import { docState } from '$lib/firebase/firestore.svelte';
-import { connectPresence, type PresenceConnection } from '$lib/presence/types';
+import { connectPresence } from '$lib/presence/connect';
+import type { PresenceConnection } from '$lib/presence/connection';
 
 export type ConnectionState = 'connecting' | 'connected' | 'failed';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiredConnectionIds, isConnectionId, newConnectionId } from './connections';
+import { expiredConnectionIds, isConnectionId, newConnectionId } from './connectionIds';
 
 describe('newConnectionId', () => {
   it('uses randomUUID when the page has it', () => {
