@@ -1,14 +1,14 @@
-// Entry point: only re-exports. Each concept lives in its own folder.
+// Entry point: only re-exports the deployed functions (`*.fn.ts`). Each concept
+// lives in its own folder; layout.test.ts says how files are named.
 import './platform/options';
 
-export { setRole } from './roles/setRole';
-export { mirrorPresence } from './presence/mirror';
-export { onOfflineMessageCreated } from './cases/onOfflineMessageCreated';
-export { convertToCase } from './cases/convertToCase';
-export { onRatingCreated } from './ratings/onRatingCreated';
-export { onConversationCreated, onConversationUpdated } from './conversations/lifecycle';
-export { sweepConversations } from './conversations/sweepConversations';
-export { onPresenceWritten, onProjectSpecialistWritten } from './routing/triggers';
-export { onChatSettingsWritten } from './settings/onChatSettingsWritten';
-export { transferToLevel2 } from './transfer/transferToLevel2';
-export { onConversationClosedForMetrics } from './metrics/onConversationClosedForMetrics';
+export { setRole } from './roles/setRole.fn';
+export { mirrorPresence } from './presence/mirrorPresence.fn';
+export { onOfflineMessageCreated } from './cases/onOfflineMessageCreated.fn';
+export { convertToCase } from './cases/convertToCase.fn';
+export { onRatingCreated } from './ratings/onRatingCreated.fn';
+export { onConversationCreated, onConversationUpdated } from './conversations/lifecycle.fn';
+export { sweepConversations } from './conversations/sweepConversations.fn';
+export { onPresenceWritten, onProjectSpecialistWritten } from './routing/routingTriggers.fn';
+export { onChatSettingsWritten } from './settings/onChatSettingsWritten.fn';
+export { transferToLevel2 } from './transfer/transferToLevel2.fn';

@@ -5,16 +5,15 @@
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { paths } from '../shared/catalogue';
 import type { ChatSettingsDoc } from '../shared/model';
-import { applyNameVisibility } from '../conversations/nameVisibility';
+import { applyNameVisibility } from '../conversations/nameVisibility.io';
 import { capacityRaised, nameVisibilityChange } from './settingsChange';
-import { routeProject } from '../routing/routeProject';
-import { waitingQueues } from '../routing/waitingQueues';
+import { routeProject } from '../routing/routeProject.io';
+import { waitingQueues } from '../routing/waitingQueues.io';
 
 export const onChatSettingsWritten = onDocumentWritten(paths.chatSettings(), async (event) => {
   const before = event.data?.before.data() as ChatSettingsDoc | undefined;
   const after = event.data?.after.data() as ChatSettingsDoc | undefined;
-  const show = nameVisibilityChange(before, after);
-  if (show !== null) await applyNameVisibility(show);
+  if (nameVisibilityChange(before, after) !== null) await applyNameVisibility();
   if (capacityRaised(before, after)) {
     for (const queue of await waitingQueues()) await routeProject(queue.projectId, queue.level);
   }

@@ -9,16 +9,16 @@ import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
 import { SYSTEM_EVENTS } from '../shared/systemEvents';
-import { releaseLoad } from '../routing/load';
+import { releaseLoad } from '../routing/load.io';
 import { closingDone } from './transitions';
 import type { ConversationDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
-import { routeProject } from '../routing/routeProject';
-import { endEngagementIn } from './activity';
+import { routeProject } from '../routing/routeProject.io';
+import { endEngagementIn } from './activity.io';
 import { activeEngagement } from './engagements';
-import { projectNameOf } from './opening';
+import { projectNameOf } from './opening.io';
 import { nameInText } from '../shared/names';
-import { postSystemMessageIn, systemText } from './systemMessages';
+import { postSystemMessageIn, systemText } from './systemMessages.io';
 
 export async function finishClosing(conversationId: string): Promise<boolean> {
   const ref = db.doc(paths.conversation(conversationId));

@@ -7,7 +7,7 @@ import { db } from '../platform/admin';
 import { COLLECTIONS, SUBCOLLECTIONS, isLevel, paths, type Level } from '../shared/catalogue';
 import type { PresenceDoc, ProjectSpecialistDoc } from '../shared/model';
 import { dutyChanged } from './dutyChange';
-import { routeProject } from './routeProject';
+import { routeProject } from './routeProject.io';
 
 /** The queues (project, level) a specialist serves. */
 async function queuesServedBy(uid: string): Promise<Array<{ projectId: string; level: Level }>> {

@@ -9,10 +9,10 @@ import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
 import { COLLECTIONS, paths } from '../shared/catalogue';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
-import { routeProject } from '../routing/routeProject';
-import { waitingQueues } from '../routing/waitingQueues';
-import { applyInactivity, inactivityActionFor } from './inactivity';
-import { requeueIfGone } from './requeue';
+import { routeProject } from '../routing/routeProject.io';
+import { waitingQueues } from '../routing/waitingQueues.io';
+import { applyInactivity, inactivityActionFor } from './inactivity.io';
+import { requeueIfGone } from './requeue.io';
 import { distinctQueues, triage, type QueueKey } from './sweep';
 
 const PAGE_SIZE = 200;

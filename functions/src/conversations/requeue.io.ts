@@ -5,13 +5,13 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { paths } from '../shared/catalogue';
 import { SYSTEM_EVENTS } from '../shared/systemEvents';
-import { releaseLoad } from '../routing/load';
+import { releaseLoad } from '../routing/load.io';
 import { requeued } from './transitions';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
-import { endEngagementIn } from './activity';
+import { endEngagementIn } from './activity.io';
 import { specialistGone, type QueueKey } from './sweep';
-import { postSystemMessageIn } from './systemMessages';
+import { postSystemMessageIn } from './systemMessages.io';
 
 /** Not one of the nine admin-edited texts: it explains a function's own action. */
 export const REQUEUED_TEXT =

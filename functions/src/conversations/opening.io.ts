@@ -8,8 +8,8 @@ import { SYSTEM_EVENTS } from '../shared/systemEvents';
 import { closedBySystem } from './transitions';
 import type { ConversationDoc, ProjectDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
-import { routeProject } from '../routing/routeProject';
-import { postSystemMessageIn, postSystemMessageOnce, systemMessageRef, systemText } from './systemMessages';
+import { routeProject } from '../routing/routeProject.io';
+import { postSystemMessageIn, postSystemMessageOnce, systemMessageRef, systemText } from './systemMessages.io';
 
 export async function projectNameOf(projectId: string): Promise<string> {
   const project = (await db.doc(paths.project(projectId)).get()).data() as ProjectDoc | undefined;

@@ -3,7 +3,7 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { markConvertedToCase } from '../conversations/engagements';
-import { postSystemMessageIn } from '../conversations/systemMessages';
+import { postSystemMessageIn } from '../conversations/systemMessages.io';
 import { db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
 import type { ConvertResult } from '../shared/callables';
@@ -12,7 +12,7 @@ import { SYSTEM_EVENTS } from '../shared/systemEvents';
 import type { ConversationDoc, MessageDoc } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
 import { CONVERTED_TO_CASE_MESSAGE, conversionDecision, convertToCaseSchema } from './conversion';
-import { CaseRefusedError, createCase } from './createCase';
+import { CaseRefusedError, createCase } from './createCase.io';
 import { nameShownToUser } from '../shared/names';
 import type { TranscriptMessage } from './transcript';
 

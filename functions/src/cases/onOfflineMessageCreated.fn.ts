@@ -6,7 +6,7 @@ import { logger } from 'firebase-functions/v2';
 import { db } from '../platform/admin';
 import { COLLECTIONS, paths } from '../shared/catalogue';
 import type { OfflineMessageDoc } from '../shared/model';
-import { CaseRefusedError, createCase, SYSTEM_CREATOR } from './createCase';
+import { CaseRefusedError, createCase, SYSTEM_CREATOR } from './createCase.io';
 
 type OfflineOutcome = Partial<Pick<OfflineMessageDoc, 'caseId' | 'caseNumber' | 'caseError'>>;
 

@@ -8,9 +8,9 @@ import { SYSTEM_EVENTS } from '../shared/systemEvents';
 import { closedBySystem, inactivityWarned } from './transitions';
 import type { ConversationDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
-import { lastTextOf } from './activity';
+import { lastTextOf } from './activity.io';
 import { inactivityAction, type AssignedView, type InactivityAction, type LastText } from './sweep';
-import { postSystemMessageIn, systemText } from './systemMessages';
+import { postSystemMessageIn, systemText } from './systemMessages.io';
 
 const ms = (t: { toMillis(): number } | null | undefined) => (t ? t.toMillis() : null);
 

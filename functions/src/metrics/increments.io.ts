@@ -3,7 +3,7 @@ import { FieldValue } from 'firebase-admin/firestore';
 import type { OutcomeAggregate, RatingAggregate } from '../shared/model';
 import { addRatingAggregates, emptyRatingAggregate, RATING_SCORES } from '../ratings/ratingBuckets';
 import { addOutcomes, emptyOutcome, OUTCOME_FIELDS } from './engagementMetrics';
-import type { AggregateWiring } from './applyParts';
+import type { AggregateWiring } from './applyParts.io';
 
 export const outcomeWiring: AggregateWiring<OutcomeAggregate> = {
   arithmetic: { empty: emptyOutcome, add: addOutcomes },

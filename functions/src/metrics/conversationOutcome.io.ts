@@ -1,21 +1,22 @@
-// Trigger on every conversation update, doing two cheap things:
+// What a conversation update means for the metrics (run by the conversation's
+// one update trigger, conversations/lifecycle.fn.ts):
 // - once the conversation has settled (closed, last engagement ended), credit
 //   each engagement to its specialist's totals, UTC day bucket and project day
 //   bucket, exactly once (applyParts' markers), and the conversion into a case
 //   once more if it is recorded after the close;
 // - keep `participantIds` (every engaged specialist) for the admin's detail
-//   query. It writes back into the triggering document, but only when a
-//   specialist is missing, so the update it causes finds nothing to do.
+//   query. Assignments and transfers record it themselves; this only repairs a
+//   conversation written before they did, and writes only when one is missing,
+//   so the update it causes finds nothing to do.
 import { FieldValue } from 'firebase-admin/firestore';
-import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
 import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
 import { paths } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
-import { applyParts, type PartsApplication } from './applyParts';
+import { applyParts, type PartsApplication } from './applyParts.io';
 import { conversationParts } from './conversationEvents';
 import { isSettled, outcomeChanged, participantIdsOf, type ConversationOutcomeView } from './engagementMetrics';
-import { outcomeWiring } from './wiring';
+import { outcomeWiring } from './increments.io';
 
 const NOT_FOUND = 5;
 
@@ -48,14 +49,12 @@ export async function applyConversationOutcome(
   return applyParts(conversationParts(conversationId, conversation, general.firstResponseTargetSeconds), outcomeWiring);
 }
 
-export const onConversationClosedForMetrics = onDocumentUpdated(
-  { document: paths.conversation('{conversationId}'), retry: true },
-  async (event) => {
-    const before = event.data?.before.data() as ConversationDoc | undefined;
-    const after = event.data?.after.data() as ConversationDoc | undefined;
-    const { conversationId } = event.params;
-    if (!conversationId || !after) return;
-    await syncParticipants(conversationId, after);
-    if (outcomeChanged(before, after)) await applyConversationOutcome(conversationId, after);
-  },
-);
+/** The metrics side of one conversation update. */
+export async function countConversationUpdate(
+  conversationId: string,
+  before: ConversationDoc | undefined,
+  after: ConversationDoc,
+): Promise<void> {
+  await syncParticipants(conversationId, after);
+  if (outcomeChanged(before, after)) await applyConversationOutcome(conversationId, after);
+}

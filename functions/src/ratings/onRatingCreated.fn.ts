@@ -8,9 +8,9 @@ import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { logger } from 'firebase-functions/v2';
 import { COLLECTIONS } from '../shared/catalogue';
 import type { RatingDoc } from '../shared/model';
-import { applyParts, type PartsApplication } from '../metrics/applyParts';
+import { applyParts, type PartsApplication } from '../metrics/applyParts.io';
 import { ratingParts } from '../metrics/ratingEvents';
-import { ratingWiring } from '../metrics/wiring';
+import { ratingWiring } from '../metrics/increments.io';
 
 /** The trigger's body, exported so a test can replay an event. */
 export async function applyRating(ratingId: string, rating: Partial<RatingDoc> | undefined): Promise<PartsApplication> {
