@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   callableErrorMessage,
   readErrorMessage,
+  readFailureMessage,
   saveErrorMessage,
   sendErrorMessage,
   signInErrorMessage,
@@ -40,6 +41,15 @@ describe('readErrorMessage', () => {
 
   it('names the code of an unexpected failure', () => {
     expect(readErrorMessage('internal')).toBe('Could not load this (internal). Reload the page to try again.');
+  });
+});
+
+describe('readFailureMessage', () => {
+  it('reads the code of what the SDK threw, and copes with anything else', () => {
+    expect(readFailureMessage(Object.assign(new Error('x'), { code: 'permission-denied' }))).toBe(
+      readErrorMessage('permission-denied'),
+    );
+    expect(readFailureMessage('boom')).toBe('Could not load this. Reload the page to try again.');
   });
 });
 

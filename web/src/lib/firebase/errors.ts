@@ -43,11 +43,16 @@ const READ_MESSAGES: Record<string, string> = {
   unauthenticated: 'Your session has ended. Sign in again.',
 };
 
-/** For a realtime read (Firestore error codes carry no `firestore/` prefix). */
+/** For a realtime or one-shot read (Firestore error codes carry no `firestore/` prefix). */
 export function readErrorMessage(code: string | undefined): string {
   const known = code ? READ_MESSAGES[code] : undefined;
   if (known) return known;
   return `Could not load this${code ? ` (${code})` : ''}. Reload the page to try again.`;
+}
+
+/** The same, from whatever a read threw. */
+export function readFailureMessage(error: unknown): string {
+  return readErrorMessage(asErrorLike(error).code);
 }
 
 // ---- Writing and calling (chat actions) -------------------------------------
