@@ -1,8 +1,6 @@
 // The chat's callable functions, typed as functions/src/transfer and cases define them.
-// The Functions SDK is imported on first call, so pages that never call one do not load it.
-import type { HttpsCallable } from 'firebase/functions';
 import { CALLABLES } from '$shared/catalogue';
-import { cloudFunctions } from '$lib/firebase/app';
+import { callable } from '$lib/firebase/callable';
 
 export interface TransferRequest {
   conversationId: string;
@@ -19,11 +17,6 @@ export interface TransferResult {
 
 /** Keep in step with TRANSFER_NOTE_MAX in functions/src/transfer/transferRules.ts. */
 export const TRANSFER_NOTE_MAX = 2000;
-
-async function callable<Request, Result>(name: string): Promise<HttpsCallable<Request, Result>> {
-  const [{ httpsCallable }, functions] = await Promise.all([import('firebase/functions'), cloudFunctions()]);
-  return httpsCallable<Request, Result>(functions, name);
-}
 
 export async function transferToLevel2(request: TransferRequest): Promise<TransferResult> {
   const call = await callable<TransferRequest, TransferResult>(CALLABLES.transferToLevel2);
