@@ -4,7 +4,7 @@
 // say: they choose to load the other values or to keep theirs and save over them.
 import { untrack } from 'svelte';
 import { ChangedElsewhereError, onLiveChange, sameValues, type Stored } from './concurrency';
-import { saveErrorMessage } from './saveErrors';
+import { saveErrorMessage } from '$lib/firebase/errors';
 
 export type DraftNotice =
   | { kind: 'saved'; at: Date }

@@ -1,15 +1,7 @@
 // The chat's callable functions, typed by $shared/callables as the functions are.
-// The Functions SDK is imported on first call, so pages that never call one do not load it.
-import type { HttpsCallable } from 'firebase/functions';
 import { CALLABLES } from '$shared/catalogue';
 import type { ConvertRequest, ConvertResult, TransferRequest, TransferResult } from '$shared/callables';
-import { cloudFunctions } from '$lib/firebase/app';
-
-
-async function callable<Request, Result>(name: string): Promise<HttpsCallable<Request, Result>> {
-  const [{ httpsCallable }, functions] = await Promise.all([import('firebase/functions'), cloudFunctions()]);
-  return httpsCallable<Request, Result>(functions, name);
-}
+import { callable } from '$lib/firebase/callable';
 
 export async function transferToLevel2(request: TransferRequest): Promise<TransferResult> {
   const call = await callable<TransferRequest, TransferResult>(CALLABLES.transferToLevel2);

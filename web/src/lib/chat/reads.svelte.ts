@@ -4,7 +4,7 @@
 import { paths } from '$shared/catalogue';
 import type { ReadMarkerDoc } from '$shared/model';
 import { docState } from '$lib/firebase/firestore.svelte';
-import type { Clock } from './clock.svelte';
+import type { Clock } from '$lib/clock.svelte';
 import { newestFromOthers, shouldMarkRead, type ReadableMessage } from './reads';
 import { markRead } from './writes';
 

@@ -6,7 +6,7 @@ import { paths } from '$shared/catalogue';
 import type { TypingDoc } from '$shared/model';
 import { firebase } from '$lib/firebase/app';
 import { docState } from '$lib/firebase/firestore.svelte';
-import type { Clock } from './clock.svelte';
+import type { Clock } from '$lib/clock.svelte';
 import { isTypingFresh, shouldSignalTyping, type TypingSign } from './typing';
 
 export interface TypingTarget {

@@ -1,5 +1,6 @@
-// The current time as state, for displays that change with it (waiting times,
-// typing freshness). Ticks for as long as the component that made it lives.
+// The current time as state, for what changes with it and no document: waiting
+// times, typing freshness, presence that expires (TTL). Ticks for as long as the
+// component that made it lives; create it while that component initialises.
 export class Clock {
   now = $state(Date.now());
 
