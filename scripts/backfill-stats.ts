@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { applicationDefault, deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import { backfillStats, type BackfillReport } from '../functions/src/metrics/backfill';
+import { backfillStats, type BackfillReport } from '../functions/src/metrics/backfill.io';
 import { BACKFILL_USAGE, backfillTarget, parseBackfillArgs } from '../functions/src/metrics/backfillGuard';
 
 function describe(report: BackfillReport, checkOnly: boolean): string {

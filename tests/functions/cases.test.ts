@@ -28,7 +28,7 @@ import { waitFor } from '../support/wait';
 
 // Before the trigger module loads: its Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
-type OfflineTrigger = typeof import('../../functions/src/cases/onOfflineMessageCreated');
+type OfflineTrigger = typeof import('../../functions/src/cases/onOfflineMessageCreated.fn');
 
 let app: App;
 let db: Firestore;
@@ -42,7 +42,7 @@ const CONVERTED = (n: number) => `This conversation has been converted into case
 
 beforeAll(async () => {
   // First: platform/admin only initialises the default app when no app exists yet.
-  offlineTrigger = await import('../../functions/src/cases/onOfflineMessageCreated');
+  offlineTrigger = await import('../../functions/src/cases/onOfflineMessageCreated.fn');
   app = adminApp();
   db = getFirestore(app);
   [user, specialist, otherSpecialist] = await Promise.all([

@@ -30,8 +30,8 @@ import {
 
 // Before the sweep module loads: its Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
-type Sweep = typeof import('../../functions/src/conversations/sweepConversations');
-type Requeue = typeof import('../../functions/src/conversations/requeue');
+type Sweep = typeof import('../../functions/src/conversations/sweepConversations.fn');
+type Requeue = typeof import('../../functions/src/conversations/requeue.io');
 
 const WARN_S = 300;
 const CLOSE_S = 600;
@@ -42,8 +42,8 @@ let requeue: Requeue;
 let restoreSettings: () => Promise<void>;
 
 beforeAll(async () => {
-  sweep = await import('../../functions/src/conversations/sweepConversations');
-  requeue = await import('../../functions/src/conversations/requeue');
+  sweep = await import('../../functions/src/conversations/sweepConversations.fn');
+  requeue = await import('../../functions/src/conversations/requeue.io');
   app = adminApp();
   db = getFirestore(app);
   restoreSettings = await useChatSettings(db, {

@@ -10,7 +10,7 @@ import { FieldPath, getFirestore, Timestamp, type DocumentData, type DocumentSna
 import type { App } from 'firebase-admin/app';
 import { SUBCOLLECTIONS, paths } from '$shared/catalogue';
 import type { ConversationDoc, Engagement, RatingDoc } from '$shared/model';
-import { backfillStats } from '../../functions/src/metrics/backfill';
+import { backfillStats } from '../../functions/src/metrics/backfill.io';
 import { conversationMarkerId, ratingMarkerId } from '../../functions/src/metrics/events';
 import { asStats, type StatsAggregate } from '../../functions/src/metrics/recompute';
 import { ReadMeter } from '../../web/src/lib/metrics/meter';
@@ -24,8 +24,9 @@ import { useChatSettings } from './routing-support';
 
 // Before the trigger modules load: their Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
-type MetricsTrigger = typeof import('../../functions/src/metrics/onConversationClosedForMetrics');
-type RatingTrigger = typeof import('../../functions/src/ratings/onRatingCreated');
+type MetricsTrigger = typeof import('../../functions/src/conversations/lifecycle.fn');
+type Outcome = typeof import('../../functions/src/metrics/conversationOutcome.io');
+type RatingTrigger = typeof import('../../functions/src/ratings/onRatingCreated.fn');
 
 const D0 = '2026-02-10';
 const D1 = '2026-02-11';
@@ -34,7 +35,7 @@ const ts = (iso: string) => Timestamp.fromMillis(Date.parse(iso));
 let app: App;
 let db: Firestore;
 let restoreSettings: () => Promise<void>;
-let triggers: { metrics: MetricsTrigger; rating: RatingTrigger };
+let triggers: { metrics: MetricsTrigger; outcome: Outcome; rating: RatingTrigger };
 
 const run = randomUUID().slice(0, 8);
 const ann = `metrics-ann-${run}`; // level 1
@@ -153,8 +154,9 @@ const stored = async (path: string) => asStats((await db.doc(path).get()).data()
 beforeAll(async () => {
   // First: platform/admin only initialises the default app when no app exists yet.
   triggers = {
-    metrics: await import('../../functions/src/metrics/onConversationClosedForMetrics'),
-    rating: await import('../../functions/src/ratings/onRatingCreated'),
+    metrics: await import('../../functions/src/conversations/lifecycle.fn'),
+    outcome: await import('../../functions/src/metrics/conversationOutcome.io'),
+    rating: await import('../../functions/src/ratings/onRatingCreated.fn'),
   };
   app = adminApp();
   db = getFirestore(app);
@@ -220,7 +222,7 @@ describe('live aggregation', () => {
 
   it('counts nothing more when close and rating events are replayed, twice at once and again later', async () => {
     const before = await snapshotStats();
-    const closed = functionsEnv.wrap(triggers.metrics.onConversationClosedForMetrics);
+    const closed = functionsEnv.wrap(triggers.metrics.onConversationUpdated);
     const rated = functionsEnv.wrap(triggers.rating.onRatingCreated);
     for (const n of [1, 3, 4]) {
       const id = conversationId(n);
@@ -232,7 +234,7 @@ describe('live aggregation', () => {
     const rating = await db.doc(paths.rating(conversationId(4))).get();
     const ratingEvent = { params: { ratingId: rating.id }, data: rating };
     await Promise.all([rated(ratingEvent), rated(ratingEvent), rated(ratingEvent)]);
-    expect(await triggers.metrics.applyConversationOutcome(conversationId(2), (await db.doc(paths.conversation(conversationId(2))).get()).data() as ConversationDoc)).toBe(
+    expect(await triggers.outcome.applyConversationOutcome(conversationId(2), (await db.doc(paths.conversation(conversationId(2))).get()).data() as ConversationDoc)).toBe(
       'already-applied',
     );
     expect(await snapshotStats()).toEqual(before);

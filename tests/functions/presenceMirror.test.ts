@@ -24,7 +24,7 @@ beforeAll(async () => {
   // Imported after functionsTest() so firebase-functions reads its config, and
   // before any named app exists: platform/admin.ts initialises the default app
   // only when no app at all is there yet.
-  const { mirrorPresence } = await import('../../functions/src/presence/mirror');
+  const { mirrorPresence } = await import('../../functions/src/presence/mirrorPresence.fn');
   app = adminApp();
   db = getFirestore(app);
   const wrapped = fft.wrap(mirrorPresence);

@@ -17,7 +17,7 @@ import { waitFor } from '../support/wait';
 
 // Before the trigger module loads: its Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
-type RatingTrigger = typeof import('../../functions/src/ratings/onRatingCreated');
+type RatingTrigger = typeof import('../../functions/src/ratings/onRatingCreated.fn');
 
 let app: App;
 let db: Firestore;
@@ -26,7 +26,7 @@ let ratingTrigger: RatingTrigger;
 
 beforeAll(async () => {
   // First: platform/admin only initialises the default app when no app exists yet.
-  ratingTrigger = await import('../../functions/src/ratings/onRatingCreated');
+  ratingTrigger = await import('../../functions/src/ratings/onRatingCreated.fn');
   app = adminApp();
   db = getFirestore(app);
   user = await createAccount(app, 'user');

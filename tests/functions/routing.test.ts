@@ -25,7 +25,7 @@ import {
 
 // Before the trigger module loads: its Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
-type Lifecycle = typeof import('../../functions/src/conversations/lifecycle');
+type Lifecycle = typeof import('../../functions/src/conversations/lifecycle.fn');
 
 const MAX = 3;
 let app: App;
@@ -34,7 +34,7 @@ let lifecycle: Lifecycle;
 let restoreSettings: () => Promise<void>;
 
 beforeAll(async () => {
-  lifecycle = await import('../../functions/src/conversations/lifecycle');
+  lifecycle = await import('../../functions/src/conversations/lifecycle.fn');
   app = adminApp();
   db = getFirestore(app);
   restoreSettings = await useChatSettings(db, { maxConversationsPerSpecialist: MAX, showSpecialistName: true, ratingEnabled: true });
