@@ -47,7 +47,7 @@ try {
 mkdirSync(reportDir, { recursive: true });
 const quote = (a) => (/[\s'"]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a);
 const chosen = vitestArgs.some((a) => a.startsWith('--project'));
-const SEEDLESS_PROJECTS = ['unit', 'rules', 'functions', 'e2e'].flatMap((p) => ['--project', p]);
+const SEEDLESS_PROJECTS = ['unit', 'runes', 'rules', 'functions', 'e2e'].flatMap((p) => ['--project', p]);
 const browser = chromiumPath();
 const env = { ...plan.env, HELPDESK_PRESENCE: plan.presence, ...(browser ? { CHROME_PATH: browser } : {}) };
 
