@@ -26,7 +26,7 @@ import {
   startConversation,
   useChatSettings,
   waitForConversation,
-} from './routing-support';
+} from './routingSupport';
 
 // Before the sweep module loads: its Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });

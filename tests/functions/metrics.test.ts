@@ -20,7 +20,7 @@ import { adminApp, cleanupApps, createAccount, signedInClient } from '../support
 import { PROJECT_ID } from '../support/emulators';
 import { waitFor } from '../support/wait';
 import { servedConversation } from '../support/conversations';
-import { useChatSettings } from './routing-support';
+import { useChatSettings } from './routingSupport';
 
 // Before the trigger modules load: their Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });

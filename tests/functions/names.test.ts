@@ -15,7 +15,7 @@ import {
   startConversation,
   useChatSettings,
   waitForConversation,
-} from './routing-support';
+} from './routingSupport';
 
 let app: App;
 let db: Firestore;

@@ -21,7 +21,7 @@ import {
   startConversation,
   useChatSettings,
   waitForConversation,
-} from './routing-support';
+} from './routingSupport';
 
 // Before the trigger module loads: its Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
