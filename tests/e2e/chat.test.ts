@@ -245,7 +245,7 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     // The user starts; routing picks the available Level 1 specialist.
     const conversationId = await startChat(userPage, staffed);
     await expectShown(userPage, userPage.getByText(`You are chatting with ${level1.displayName}.`));
-    await messages(userPage).getByText(`Hello ${user.displayName}, welcome to ${staffed.name} support.`).waitFor();
+    await messages(userPage).getByText(`Hello ${user.displayName}, welcome to the ${staffed.name} help desk.`).waitFor();
     await messages(userPage).getByText(`${level1.displayName} has joined the conversation.`).waitFor();
     expect((await conversation(conversationId)).specialistId).toBe(level1.uid);
 

@@ -73,7 +73,7 @@ describe('routing a new conversation', () => {
     expect(await activeLoad(db, away.uid)).toEqual([]);
     const messages = await waitFor(() => messagesOf(db, id), (m) => m.length >= 2, { what: 'welcome and joined' });
     expect(messages.map((m) => [m.id, m.text])).toEqual([
-      ['system-welcome', `Hello ${user.displayName}, welcome to Project ${projectId} support.`],
+      ['system-welcome', `Hello ${user.displayName}, welcome to the Project ${projectId} help desk.`],
       ['system-joined-1', `${idle.displayName} has joined the conversation.`],
     ]);
   });

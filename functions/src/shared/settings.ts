@@ -29,7 +29,7 @@ export const SYSTEM_MESSAGE_KEYS: readonly SystemMessageKey[] = [
 ];
 
 export const DEFAULT_SYSTEM_MESSAGES: Record<SystemMessageKey, string> = {
-  welcome: 'Hello {userName}, welcome to {projectName} support.',
+  welcome: 'Hello {userName}, welcome to the {projectName} help desk.',
   queued: 'All our specialists are busy. You are number {position} in the queue.',
   specialistJoined: '{specialistName} has joined the conversation.',
   transferred: 'Your conversation has been transferred to a level 2 specialist, {specialistName}.',
