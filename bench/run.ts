@@ -115,9 +115,21 @@ async function main() {
       const raw = await rampThroughput(rooms.raw, arrivals, profile.throughputRates, profile.stepSeconds);
       const app = await rampThroughput(rooms.app, arrivals, profile.throughputRates, profile.stepSeconds);
       rows.push(app.row, raw.row);
-      details.throughput = { k: throughputK, p99LimitMs: P99_LIMIT_MS, stepSeconds: profile.stepSeconds, app: app.steps, raw: raw.steps };
-      for (const [variant, r] of [['app', app], ['raw', raw]] as const) {
-        if (r.steps.every((s) => s.passed)) notes.push(`throughput ${variant}: every offered rate passed; the sustained rate is at least the value shown.`);
+      details.throughput = {
+        k: throughputK,
+        p99LimitMs: P99_LIMIT_MS,
+        stepSeconds: profile.stepSeconds,
+        app: app.steps,
+        raw: raw.steps,
+      };
+      for (const [variant, r] of [
+        ['app', app],
+        ['raw', raw],
+      ] as const) {
+        if (r.steps.every((s) => s.passed))
+          notes.push(
+            `throughput ${variant}: every offered rate passed; the sustained rate is at least the value shown.`,
+          );
       }
       await Promise.all([rooms.app.dispose(), rooms.raw.dispose()]);
     });
@@ -127,7 +139,9 @@ async function main() {
   lag.disable();
   details.benchEventLoopDelayMs = loopDelay;
   details.deliveryRatios = deliveryRatios(rows);
-  const context: TargetContext = { metrics: wants('cost') ? { specialists: profile.metricsSpecialists, days: profile.metricsDays } : null };
+  const context: TargetContext = {
+    metrics: wants('cost') ? { specialists: profile.metricsSpecialists, days: profile.metricsDays } : null,
+  };
   details.targets = targetChecks(rows, context);
 
   const result: BenchResult = {
@@ -140,7 +154,10 @@ async function main() {
   };
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const stem = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stem = startedAt
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   const markdown = markdownReport(result, notes, context);
   writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(dir, `${stem}.md`), markdown);

@@ -16,7 +16,9 @@ function describe(report: BackfillReport, checkOnly: boolean): string {
     ...report.differences.slice(0, 50).map((d) => `  ${d.path}: ${d.fields.join(', ') || 'exists on one side only'}`),
   ];
   if (report.differences.length > 50) lines.push(`  … and ${report.differences.length - 50} more`);
-  lines.push(checkOnly ? 'Check only: nothing written.' : `Wrote ${report.written} documents, deleted ${report.deleted}.`);
+  lines.push(
+    checkOnly ? 'Check only: nothing written.' : `Wrote ${report.written} documents, deleted ${report.deleted}.`,
+  );
   return lines.join('\n');
 }
 
@@ -28,11 +30,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const target = backfillTarget(args, process.env);
   const app = initializeApp(
-    target.emulatorHost ? { projectId: target.projectId } : { projectId: target.projectId, credential: applicationDefault() },
+    target.emulatorHost
+      ? { projectId: target.projectId }
+      : { projectId: target.projectId, credential: applicationDefault() },
     `backfill-stats-${Date.now()}`,
   );
   try {
-    console.log(`Backfilling ${target.projectId} (${target.emulatorHost ? `emulator ${target.emulatorHost}` : 'real project'})…`);
+    console.log(
+      `Backfilling ${target.projectId} (${target.emulatorHost ? `emulator ${target.emulatorHost}` : 'real project'})…`,
+    );
     const report = await backfillStats(getFirestore(app), {
       checkOnly: args.checkOnly,
       ...(args.specialistIds.length ? { specialistIds: args.specialistIds } : {}),

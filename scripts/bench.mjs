@@ -23,7 +23,17 @@ try {
   const bench = ['npx', 'tsx', '--tsconfig', 'bench/tsconfig.json', 'bench/run.ts', ...benchArgs].map(quote).join(' ');
   run(
     'npx',
-    ['firebase', 'emulators:exec', bench, '--project', PROJECT_ID, '--only', 'auth,firestore,functions', '--log-verbosity', 'QUIET'],
+    [
+      'firebase',
+      'emulators:exec',
+      bench,
+      '--project',
+      PROJECT_ID,
+      '--only',
+      'auth,firestore,functions',
+      '--log-verbosity',
+      'QUIET',
+    ],
     { env: plan.env },
   );
 } catch (error) {

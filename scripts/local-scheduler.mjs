@@ -23,7 +23,9 @@ async function tick() {
     const report = await sweepOnce();
     const changed = report.requeued.length + report.warned.length + report.closed.length;
     if (changed) {
-      console.log(`[scheduler] sweep: ${report.requeued.length} requeued, ${report.warned.length} warned, ${report.closed.length} closed`);
+      console.log(
+        `[scheduler] sweep: ${report.requeued.length} requeued, ${report.warned.length} warned, ${report.closed.length} closed`,
+      );
     }
   } catch (error) {
     console.error(`[scheduler] sweep failed: ${error.message}`);

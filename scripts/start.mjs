@@ -21,7 +21,12 @@ if (existsSync(join(SEED, 'firebase-export-metadata.json'))) args.push('--import
 else console.warn('No seed found in emulator-data/ (run `npm run seed`); starting with empty emulators.');
 
 // Own process group, so a stop can reach java and every node child at once.
-const emulators = spawn('npx', args, { cwd: ROOT, env: plan.env, stdio: ['inherit', 'pipe', 'inherit'], detached: true });
+const emulators = spawn('npx', args, {
+  cwd: ROOT,
+  env: plan.env,
+  stdio: ['inherit', 'pipe', 'inherit'],
+  detached: true,
+});
 
 // firebase-tools says when every emulator (functions included) has loaded; the
 // banner waits for that line so it is the last thing on screen.

@@ -13,6 +13,8 @@ const reportDir = join(ROOT, 'tests', '.reports');
 const jsonReport = join(reportDir, 'vitest.json');
 
 function typecheck() {
+  // Formatting first: `npm run format` fixes what this reports.
+  run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
   run('npx', ['tsc', '-p', 'functions', '--noEmit']);
   run('npx', ['tsc', '-p', 'tests', '--noEmit']);
   run('npx', ['tsc', '-p', 'scripts', '--noEmit']);
@@ -54,12 +56,35 @@ const env = { ...plan.env, HELPDESK_PRESENCE: plan.presence, ...(browser ? { CHR
 /** One `emulators:exec` session running vitest; false when anything failed. */
 function session(report, args, extraFirebaseArgs = []) {
   rmSync(report, { force: true });
-  const vitest = ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args]
+  const vitest = [
+    'npx',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args,
+  ]
     .map(quote)
     .join(' ');
   try {
     // QUIET keeps the emulators' request logs out of the test report; failures still print.
-    run('npx', ['firebase', 'emulators:exec', vitest, '--project', PROJECT_ID, '--only', plan.only.join(','), '--log-verbosity', 'QUIET', ...extraFirebaseArgs], { env });
+    run(
+      'npx',
+      [
+        'firebase',
+        'emulators:exec',
+        vitest,
+        '--project',
+        PROJECT_ID,
+        '--only',
+        plan.only.join(','),
+        '--log-verbosity',
+        'QUIET',
+        ...extraFirebaseArgs,
+      ],
+      { env },
+    );
     return true;
   } catch {
     return false;
@@ -81,7 +106,10 @@ const code = ok ? 0 : 1;
 const totals = summarise(reports);
 console.log('');
 if (!browser) console.log(`Browser tests skipped: no Chromium found. Install it with: ${CHROMIUM_INSTALL}`);
-if (plan.presence !== 'rtdb') console.log('RTDB presence emulator tests skipped: no Realtime Database emulator on this machine (heartbeat presence tested instead).');
+if (plan.presence !== 'rtdb')
+  console.log(
+    'RTDB presence emulator tests skipped: no Realtime Database emulator on this machine (heartbeat presence tested instead).',
+  );
 if (totals) console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 else console.log('Tests: no vitest report was written (the run failed before tests started).');
 process.exit(code || (totals && totals.failed > 0 ? 1 : 0) || (totals ? 0 : 1));

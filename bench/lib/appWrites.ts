@@ -2,10 +2,26 @@
 // the bench's own SDK instances: that module reaches the SDK through the web
 // app's singleton. The documents come from $shared/clientWrites, as the app's
 // do, so the rules judge the same writes.
-import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, writeBatch, type Firestore } from 'firebase/firestore';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  writeBatch,
+  type Firestore,
+} from 'firebase/firestore';
 import { COLLECTIONS, clientMessageId, paths } from '$shared/catalogue';
 import { startingConversation } from '$shared/conversationStart';
-import { closing, offlineMessageWrites, outgoingMessage, rating, takeChatSlot, type ClientWrite } from '$shared/clientWrites';
+import {
+  closing,
+  offlineMessageWrites,
+  outgoingMessage,
+  rating,
+  takeChatSlot,
+  type ClientWrite,
+} from '$shared/clientWrites';
 import type { Account } from './clients';
 
 /** The id is made before the write, so the clock can start before the write does. */
@@ -21,7 +37,12 @@ async function commit(db: Firestore, writes: ClientWrite[]): Promise<void> {
 }
 
 /** A first conversation of this member in the project: takes their (new) chat slot, as the app does. */
-export async function startConversation(db: Firestore, conversationId: string, user: Account, projectId: string): Promise<void> {
+export async function startConversation(
+  db: Firestore,
+  conversationId: string,
+  user: Account,
+  projectId: string,
+): Promise<void> {
   await commit(db, [
     takeChatSlot(user.uid, projectId, conversationId, serverTimestamp, false),
     {
@@ -49,14 +70,21 @@ export function newMessageId(conversationId: string, author: Author): string {
 }
 
 /** The same document in the app and in the raw baseline: only rules and functions differ. */
-export function sendMessage(db: Firestore, conversationId: string, messageId: string, author: Author, text: string): Promise<void> {
+export function sendMessage(
+  db: Firestore,
+  conversationId: string,
+  messageId: string,
+  author: Author,
+  text: string,
+): Promise<void> {
   return setDoc(doc(db, paths.message(conversationId, messageId)), outgoingMessage(author, text, serverTimestamp));
 }
 
 export const signalTyping = (db: Firestore, conversationId: string, uid: string) =>
   setDoc(doc(db, paths.typing(conversationId, uid)), { at: serverTimestamp() });
 
-export const stopTyping = (db: Firestore, conversationId: string, uid: string) => deleteDoc(doc(db, paths.typing(conversationId, uid)));
+export const stopTyping = (db: Firestore, conversationId: string, uid: string) =>
+  deleteDoc(doc(db, paths.typing(conversationId, uid)));
 
 export const closeConversation = (db: Firestore, conversationId: string, side: 'user' | 'specialist') => {
   const write = closing(conversationId, side, serverTimestamp);
@@ -64,9 +92,20 @@ export const closeConversation = (db: Firestore, conversationId: string, side: '
 };
 
 /** As the app: the offline message, the stamp on the chat slot and the end of the chat in one batch. */
-export const leaveOfflineMessage = (db: Firestore, user: Account, conversationId: string, projectId: string, text: string) =>
+export const leaveOfflineMessage = (
+  db: Firestore,
+  user: Account,
+  conversationId: string,
+  projectId: string,
+  text: string,
+) =>
   commit(db, [
-    ...offlineMessageWrites(conversationId, { projectId, userId: user.uid, userName: user.displayName }, text, serverTimestamp),
+    ...offlineMessageWrites(
+      conversationId,
+      { projectId, userId: user.uid, userName: user.displayName },
+      text,
+      serverTimestamp,
+    ),
     closing(conversationId, 'user', serverTimestamp),
   ]);
 

@@ -12,14 +12,20 @@ export const hooks = {};`;
 const node = (n: number) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`;
 
 const MANIFEST: ViteManifest = {
-  '../node_modules/@sveltejs/kit/src/runtime/client/entry.js': { file: '_app/immutable/entry/start.js', imports: ['_runtime.js'] },
+  '../node_modules/@sveltejs/kit/src/runtime/client/entry.js': {
+    file: '_app/immutable/entry/start.js',
+    imports: ['_runtime.js'],
+  },
   '.svelte-kit/generated/client-optimized/app.js': {
     file: '_app/immutable/entry/app.js',
     imports: ['_runtime.js'],
     dynamicImports: [node(0), node(6), node(17)],
   },
   '_runtime.js': { file: '_app/immutable/chunks/runtime.js' },
-  '_firebase.js': { file: '_app/immutable/chunks/firebase.js', dynamicImports: ['../node_modules/firebase/database/index.js'] },
+  '_firebase.js': {
+    file: '_app/immutable/chunks/firebase.js',
+    dynamicImports: ['../node_modules/firebase/database/index.js'],
+  },
   '_style.css': { file: '_app/immutable/assets/style.css' },
   '../node_modules/firebase/database/index.js': { file: '_app/immutable/chunks/database.js' },
   [node(0)]: { file: '_app/immutable/nodes/0.js', imports: ['_firebase.js', '_style.css'] },

@@ -84,7 +84,12 @@ export interface RouteBundle {
 const gzipSize = (buildDir: string, file: string) => gzipSync(readFileSync(join(buildDir, file))).length;
 const brotliSize = (buildDir: string, file: string) => brotliCompressSync(readFileSync(join(buildDir, file))).length;
 
-export function routeBundle(buildDir: string, manifest: ViteManifest, routes: Map<string, RouteNodes>, route: string): RouteBundle {
+export function routeBundle(
+  buildDir: string,
+  manifest: ViteManifest,
+  routes: Map<string, RouteNodes>,
+  route: string,
+): RouteBundle {
   const nodes = routes.get(route);
   if (!nodes) throw new Error(`The web build has no route ${route}`);
   const { files, dynamicFiles } = routeChunks(manifest, nodes);

@@ -42,8 +42,18 @@ export const closeAdmin = (admin: Admin) => deleteAdminApp(admin.app);
 /** An Auth account with its role claim and users/{uid} document, as setRole leaves it. */
 export async function createAccount(admin: Admin, role: Role, label: string): Promise<Account> {
   const id = randomUUID().slice(0, 8);
-  const account: Account = { uid: `${role}-${id}`, email: `${label}-${id}@bench.example`, displayName: `${label} ${id}`, role };
-  await adminAuth(admin.app).createUser({ uid: account.uid, email: account.email, displayName: account.displayName, password: PASSWORD });
+  const account: Account = {
+    uid: `${role}-${id}`,
+    email: `${label}-${id}@bench.example`,
+    displayName: `${label} ${id}`,
+    role,
+  };
+  await adminAuth(admin.app).createUser({
+    uid: account.uid,
+    email: account.email,
+    displayName: account.displayName,
+    password: PASSWORD,
+  });
   await adminAuth(admin.app).setCustomUserClaims(account.uid, { role });
   await admin.db.doc(`users/${account.uid}`).set({ displayName: account.displayName, email: account.email, role });
   return account;
@@ -99,7 +109,11 @@ export class ClientPool {
 }
 
 /** Runs `work` over `items` with at most `limit` in flight, results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {

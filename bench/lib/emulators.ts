@@ -25,7 +25,8 @@ const config = JSON.parse(readFileSync(`${ROOT}/firebase.json`, 'utf8')) as {
 export function emulator(name: EmulatorName) {
   const entry = config.emulators[name];
   if (!entry) throw new Error(`firebase.json declares no ${name} emulator`);
-  if (entry.host !== '127.0.0.1' && entry.host !== 'localhost') throw new Error(`The ${name} emulator must listen on 127.0.0.1`);
+  if (entry.host !== '127.0.0.1' && entry.host !== 'localhost')
+    throw new Error(`The ${name} emulator must listen on 127.0.0.1`);
   return { host: entry.host, port: entry.port, url: `http://${entry.host}:${entry.port}` };
 }
 
@@ -42,7 +43,8 @@ export async function loadRules(projectId: string, rules: string): Promise<void>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ rules: { files: [{ name: 'firestore.rules', content: rules }] } }),
   });
-  if (!response.ok) throw new Error(`Loading rules into ${projectId} failed: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Loading rules into ${projectId} failed: HTTP ${response.status} ${await response.text()}`);
 }
 
 /**

@@ -28,4 +28,7 @@ export function machineAtStart(): Machine {
   };
 }
 
-export const finish = (machine: Machine): Machine => ({ ...machine, loadAverage: { ...machine.loadAverage, end: load() } });
+export const finish = (machine: Machine): Machine => ({
+  ...machine,
+  loadAverage: { ...machine.loadAverage, end: load() },
+});

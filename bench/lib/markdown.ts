@@ -2,7 +2,11 @@
 import { deliveryRatios, ratiosTable, rowsTable, type BenchResult } from './report';
 import { targetChecks, targetsTable, type TargetContext } from './targets';
 
-export function markdownReport(result: BenchResult, notes: readonly string[], context: TargetContext = { metrics: null }): string {
+export function markdownReport(
+  result: BenchResult,
+  notes: readonly string[],
+  context: TargetContext = { metrics: null },
+): string {
   const m = result.machine;
   const gib = (m.memoryBytes / 2 ** 30).toFixed(1);
   return [

@@ -76,7 +76,10 @@ function listAfter(flag: string, args: readonly string[]): string[] | null {
   const value = inline ? inline.slice(flag.length + 1) : index >= 0 ? args[index + 1] : undefined;
   if (inline === undefined && index < 0) return null;
   if (!value || value.startsWith('--')) throw new Error(`${flag} needs a comma-separated list`);
-  return value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function parseProfile(args: readonly string[]): Profile {
@@ -87,7 +90,8 @@ export function parseProfile(args: readonly string[]): Profile {
   const base = args.includes('--quick') ? QUICK : FULL;
   const ks = listAfter('--k', args)?.map((v) => {
     const k = Number(v);
-    if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new Error(`--k takes whole numbers from 1 to ${MAX_K}, not ${v}`);
+    if (!Number.isInteger(k) || k < 1 || k > MAX_K)
+      throw new Error(`--k takes whole numbers from 1 to ${MAX_K}, not ${v}`);
     return k;
   });
   const only = listAfter('--only', args);

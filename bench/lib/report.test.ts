@@ -26,7 +26,12 @@ describe('deliveryRatios', () => {
     seriesRow('delivery_latency', variant, k, 'ms', { p50, p95: p99, p99, n: 100 });
 
   it('divides app by raw at the same K, K ascending', () => {
-    const rows = [latency('app', 50, 26, 90), latency('raw', 50, 20, 60), latency('app', 1, 10, 20), latency('raw', 1, 10, 10)];
+    const rows = [
+      latency('app', 50, 26, 90),
+      latency('raw', 50, 20, 60),
+      latency('app', 1, 10, 20),
+      latency('raw', 1, 10, 10),
+    ];
     expect(deliveryRatios(rows)).toEqual([
       { k: 1, p50: 1, p99: 2 },
       { k: 50, p50: 1.3, p99: 1.5 },

@@ -70,7 +70,9 @@ export const cell = (value: number | null) => (value === null ? '–' : String(v
 export function rowsTable(rows: readonly Row[]): string {
   const lines = ['| metric | variant | k | unit | p50 | p95 | p99 | n |', '|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    lines.push(`| ${r.metric} | ${r.variant} | ${r.k ?? '–'} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${r.n} |`);
+    lines.push(
+      `| ${r.metric} | ${r.variant} | ${r.k ?? '–'} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${r.n} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -48,19 +48,35 @@ export async function buildAppRoom(admin: Admin, arrivals: Arrivals, k: number, 
   const projects = await mapLimit(range(s), SETUP_LANES, (i) => seedProject(admin, `k${k}-${i}`));
   const specialists = await mapLimit(projects, SETUP_LANES, (p) => addSpecialist(admin, p, 1));
   // Setting up a large room can outlast the presence TTL (90 s): keep the desks "connected" until all are routed.
-  const stopPresence = keepAvailable(admin, specialists.map((a) => a.uid));
+  const stopPresence = keepAvailable(
+    admin,
+    specialists.map((a) => a.uid),
+  );
   try {
     const members = await mapLimit(range(k), SETUP_LANES, (i) => addMember(admin, projects[i % s]!));
     const desks = await mapLimit(specialists, SETUP_LANES, async (account, i) => {
-      const desk = new SpecialistDesk(await pool.signedIn(account), arrivals, { autoOpen: true, queues: [{ projectId: projects[i]!, level: 1 }] });
+      const desk = new SpecialistDesk(await pool.signedIn(account), arrivals, {
+        autoOpen: true,
+        queues: [{ projectId: projects[i]!, level: 1 }],
+      });
       desk.start();
       return desk;
     });
-    const screens = await mapLimit(members, SETUP_LANES, async (account) => new UserScreen(await pool.signedIn(account), arrivals));
+    const screens = await mapLimit(
+      members,
+      SETUP_LANES,
+      async (account) => new UserScreen(await pool.signedIn(account), arrivals),
+    );
     await mapLimit(specialists, SETUP_LANES, (a) => markAvailable(admin, a.uid));
-    const conversations = await mapLimit(screens, SETUP_LANES, (screen, i) => startRouted(arrivals, screen, desks[i % s]!, projects[i % s]!));
+    const conversations = await mapLimit(screens, SETUP_LANES, (screen, i) =>
+      startRouted(arrivals, screen, desks[i % s]!, projects[i % s]!),
+    );
     const listening: Listening[] = [
-      ...screens.map((screen, i) => ({ role: 'user' as const, reads: screen.reads, conversationIds: [conversations[i]!.id] })),
+      ...screens.map((screen, i) => ({
+        role: 'user' as const,
+        reads: screen.reads,
+        conversationIds: [conversations[i]!.id],
+      })),
       ...desks.map((desk, d) => ({
         role: 'specialist' as const,
         reads: desk.reads,
@@ -68,7 +84,11 @@ export async function buildAppRoom(admin: Admin, arrivals: Arrivals, k: number, 
       })),
     ];
     // Welcome and "joined" messages, queue positions: let them land before anything is counted.
-    await settle(listening.map((l) => l.reads), 1500, 30_000);
+    await settle(
+      listening.map((l) => l.reads),
+      1500,
+      30_000,
+    );
     return {
       variant: 'app',
       k,
@@ -88,7 +108,12 @@ export async function buildAppRoom(admin: Admin, arrivals: Arrivals, k: number, 
 }
 
 /** The member starts a conversation as the web app does; routing must give it to this desk's specialist. */
-async function startRouted(arrivals: Arrivals, screen: UserScreen, desk: SpecialistDesk, projectId: string): Promise<RoomConversation> {
+async function startRouted(
+  arrivals: Arrivals,
+  screen: UserScreen,
+  desk: SpecialistDesk,
+  projectId: string,
+): Promise<RoomConversation> {
   const id = newConversationId(screen.client.db);
   const assigned = arrivals.expect(`assigned:${id}@${screen.uid}`);
   const served = arrivals.expect(`served:${id}@${desk.uid}`);
@@ -98,8 +123,12 @@ async function startRouted(arrivals: Arrivals, screen: UserScreen, desk: Special
     arrivals.within(`assigned:${id}@${screen.uid}`, assigned, ASSIGNMENT_TIMEOUT_MS),
     arrivals.within(`served:${id}@${desk.uid}`, served, ASSIGNMENT_TIMEOUT_MS),
   ]);
-  if (seen.includes(null)) throw new Error(`Conversation ${id} was not assigned to ${desk.uid} within ${ASSIGNMENT_TIMEOUT_MS} ms`);
-  const side = (uid: string, name: string, role: Author['role'], db: Firestore): Side => ({ db, author: { id: uid, role, name } });
+  if (seen.includes(null))
+    throw new Error(`Conversation ${id} was not assigned to ${desk.uid} within ${ASSIGNMENT_TIMEOUT_MS} ms`);
+  const side = (uid: string, name: string, role: Author['role'], db: Firestore): Side => ({
+    db,
+    author: { id: uid, role, name },
+  });
   return {
     id,
     user: side(screen.uid, screen.client.account.displayName, 'user', screen.client.db),
@@ -119,7 +148,11 @@ export async function buildRawRoom(arrivals: Arrivals, k: number, perSpecialist:
   const pool = new ClientPool();
   const s = Math.ceil(k / perSpecialist);
   const run = randomUUID().slice(0, 6);
-  const specialists = range(s).map((i) => ({ uid: `raw-specialist-${run}-${i}`, db: pool.anonymous(RAW_PROJECT), reads: new ReadCounter() }));
+  const specialists = range(s).map((i) => ({
+    uid: `raw-specialist-${run}-${i}`,
+    db: pool.anonymous(RAW_PROJECT),
+    reads: new ReadCounter(),
+  }));
   const conversations: RoomConversation[] = [];
   const listening: Listening[] = [];
   for (const i of range(k)) {
@@ -132,14 +165,25 @@ export async function buildRawRoom(arrivals: Arrivals, k: number, perSpecialist:
     conversations.push({
       id,
       user: { db: user.db, author: { id: uid, role: 'user', name: `Raw user ${i}` } },
-      specialist: { db: specialist.db, author: { id: specialist.uid, role: 'specialist', name: `Raw specialist ${i % s}` } },
+      specialist: {
+        db: specialist.db,
+        author: { id: specialist.uid, role: 'specialist', name: `Raw specialist ${i % s}` },
+      },
     });
     listening.push({ role: 'user', reads: user.reads, conversationIds: [id] });
   }
   specialists.forEach((sp, d) =>
-    listening.push({ role: 'specialist', reads: sp.reads, conversationIds: conversations.filter((_, i) => i % s === d).map((c) => c.id) }),
+    listening.push({
+      role: 'specialist',
+      reads: sp.reads,
+      conversationIds: conversations.filter((_, i) => i % s === d).map((c) => c.id),
+    }),
   );
-  await settle(listening.map((l) => l.reads), 1000, 20_000);
+  await settle(
+    listening.map((l) => l.reads),
+    1000,
+    20_000,
+  );
   return {
     variant: 'raw',
     k,

@@ -26,7 +26,13 @@ export const MESSAGE_WINDOW = 50;
 export const QUEUE_SHOWN = 50;
 
 /** A conversation's live message window, as MessageFeed opens it. */
-export function messageWindow(counter: ReadCounter, db: Firestore, conversationId: string, audience: 'user' | 'staff', onAdded: (id: string) => void) {
+export function messageWindow(
+  counter: ReadCounter,
+  db: Firestore,
+  conversationId: string,
+  audience: 'user' | 'staff',
+  onAdded: (id: string) => void,
+) {
   counter.query(query(conversationMessages(db, conversationId, audience), limitToLast(MESSAGE_WINDOW)), (change) => {
     if (change.type === 'added') onAdded(change.doc.id);
   });
@@ -64,7 +70,11 @@ export class UserScreen {
       this.conversations.set(conversationId, c);
       if (c.status === 'assigned') this.arrivals.seen(`assigned:${conversationId}@${this.uid}`);
       if (c.status === 'assigned' && c.level === 2) this.arrivals.seen(`level2:${conversationId}@${this.uid}`);
-      if (c.status === 'assigned' && c.specialistId && !this.#typingWatched.has(`${conversationId}/${c.specialistId}`)) {
+      if (
+        c.status === 'assigned' &&
+        c.specialistId &&
+        !this.#typingWatched.has(`${conversationId}/${c.specialistId}`)
+      ) {
         this.#typingWatched.add(`${conversationId}/${c.specialistId}`);
         this.reads.doc(doc(db, paths.typing(conversationId, c.specialistId)));
       }
@@ -90,7 +100,11 @@ export class SpecialistDesk {
   constructor(
     readonly client: Client,
     private readonly arrivals: Arrivals,
-    private readonly options: { autoOpen: boolean; queues?: { projectId: string; level: Level }[]; withSettings?: boolean },
+    private readonly options: {
+      autoOpen: boolean;
+      queues?: { projectId: string; level: Level }[];
+      withSettings?: boolean;
+    },
   ) {}
 
   get uid() {

@@ -32,14 +32,18 @@ export async function enableChat(admin: Admin): Promise<void> {
 
 export async function seedProject(admin: Admin, label: string): Promise<string> {
   const projectId = `bench-${label}-${randomUUID().slice(0, 6)}`;
-  await admin.db.doc(paths.project(projectId)).set({ name: `Bench ${label}`, description: 'Benchmark project', lastCaseNumber: 0 });
+  await admin.db
+    .doc(paths.project(projectId))
+    .set({ name: `Bench ${label}`, description: 'Benchmark project', lastCaseNumber: 0 });
   return projectId;
 }
 
 /** One fresh connection stamped now: available for PRESENCE.ttlMs (90 s). */
 export async function markAvailable(admin: Admin, uid: string): Promise<void> {
   const now = Timestamp.now();
-  await admin.db.doc(paths.presence(uid)).set({ choice: 'available', connections: { [`bench-${uid}`]: now }, updatedAt: now });
+  await admin.db
+    .doc(paths.presence(uid))
+    .set({ choice: 'available', connections: { [`bench-${uid}`]: now }, updatedAt: now });
 }
 
 /** Stamps presence again every `everyMs` until stopped, as the desk's heartbeat would. */
@@ -50,10 +54,21 @@ export function keepAvailable(admin: Admin, uids: readonly string[], everyMs = 3
   return () => clearInterval(timer);
 }
 
-export async function addSpecialist(admin: Admin, projectId: string, level: Level, label = `specialist-l${level}`): Promise<Account> {
+export async function addSpecialist(
+  admin: Admin,
+  projectId: string,
+  level: Level,
+  label = `specialist-l${level}`,
+): Promise<Account> {
   const account = await createAccount(admin, 'specialist', label);
   await markAvailable(admin, account.uid);
-  const doc: ProjectSpecialistDoc = { uid: account.uid, displayName: account.displayName, level, addedAt: Timestamp.now(), addedBy: 'bench' };
+  const doc: ProjectSpecialistDoc = {
+    uid: account.uid,
+    displayName: account.displayName,
+    level,
+    addedAt: Timestamp.now(),
+    addedBy: 'bench',
+  };
   await admin.db.doc(paths.projectSpecialist(projectId, account.uid)).set(doc);
   return account;
 }

@@ -21,7 +21,8 @@ describe('targetChecks', () => {
   });
 
   it('holds reads per message to the worst participant', () => {
-    const reads = (variant: 'user' | 'specialist', p50: number) => seriesRow('reads_per_message', variant, 10, 'reads', { p50, p95: p50, p99: p50, n: 10 });
+    const reads = (variant: 'user' | 'specialist', p50: number) =>
+      seriesRow('reads_per_message', variant, 10, 'reads', { p50, p95: p50, p99: p50, n: 10 });
     expect(metFor([reads('user', 1), reads('specialist', 1.1)], 'about 1 read')).toBe(true);
     expect(metFor([reads('user', 1), reads('specialist', 3)], 'about 1 read')).toBe(false);
   });

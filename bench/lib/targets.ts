@@ -33,10 +33,15 @@ export function targetChecks(rows: readonly Row[], context: TargetContext): Targ
     met: routing?.p50 == null ? null : routing.p50 <= 300,
   });
   const readRows = rows.filter((r) => r.metric === 'reads_per_message');
-  const worst = readRows.reduce<Row | undefined>((w, r) => (w === undefined || (r.p50 ?? 0) > (w.p50 ?? 0) ? r : w), undefined);
+  const worst = readRows.reduce<Row | undefined>(
+    (w, r) => (w === undefined || (r.p50 ?? 0) > (w.p50 ?? 0) ? r : w),
+    undefined,
+  );
   checks.push({
     target: 'about 1 read per delivered message per listening participant (p50 <= 1.2)',
-    measured: readRows.length ? readRows.map((r) => `${r.variant} K=${r.k}: ${cell(r.p50)}`).join('; ') : 'not measured',
+    measured: readRows.length
+      ? readRows.map((r) => `${r.variant} K=${r.k}: ${cell(r.p50)}`).join('; ')
+      : 'not measured',
     met: worst?.p50 == null ? null : worst.p50 <= 1.2,
   });
   const metrics = find(rows, 'metrics_page_reads', 'admin');
@@ -44,7 +49,9 @@ export function targetChecks(rows: readonly Row[], context: TargetContext): Targ
   // Buckets are N x D; each specialist also costs a presence and a load read, plus the two lists.
   const bound = m ? m.specialists * m.days + 3 * m.specialists + 2 : null;
   checks.push({
-    target: m ? `metrics page reads bounded by N x D (N = ${m.specialists}, D = ${m.days}: ${m.specialists * m.days} buckets + ${3 * m.specialists + 2} per-specialist and list reads = ${bound})` : 'metrics page reads bounded by N x D',
+    target: m
+      ? `metrics page reads bounded by N x D (N = ${m.specialists}, D = ${m.days}: ${m.specialists * m.days} buckets + ${3 * m.specialists + 2} per-specialist and list reads = ${bound})`
+      : 'metrics page reads bounded by N x D',
     measured: metrics ? `${cell(metrics.p50)} reads` : 'not measured',
     met: metrics?.p50 == null || bound === null ? null : metrics.p50 <= bound,
   });
@@ -65,6 +72,7 @@ export function targetChecks(rows: readonly Row[], context: TargetContext): Targ
 
 export function targetsTable(checks: readonly TargetCheck[]): string {
   const lines = ['| target | measured | met |', '|---|---|---|'];
-  for (const c of checks) lines.push(`| ${c.target} | ${c.measured} | ${c.met === null ? '–' : c.met ? 'yes' : 'no'} |`);
+  for (const c of checks)
+    lines.push(`| ${c.target} | ${c.measured} | ${c.met === null ? '–' : c.met ? 'yes' : 'no'} |`);
   return lines.join('\n');
 }

@@ -19,7 +19,14 @@ export interface VariantTallies {
 }
 
 /** One message per conversation in one direction, spread over windowMs. */
-export async function halfRound(room: Room, arrivals: Arrivals, direction: Direction, windowMs: number, tally: Tally, sent: Map<string, number>) {
+export async function halfRound(
+  room: Room,
+  arrivals: Arrivals,
+  direction: Direction,
+  windowMs: number,
+  tally: Tally,
+  sent: Map<string, number>,
+) {
   await Promise.all(
     room.conversations.map(async (c) => {
       await sleep(Math.random() * windowMs);
@@ -37,7 +44,12 @@ export interface DeliveryResult {
 }
 
 /** Reads each participant received per message of its conversations, one value per participant. */
-function readsPerMessage(room: Room, before: Map<unknown, number>, sent: Map<string, number>, role: 'user' | 'specialist') {
+function readsPerMessage(
+  room: Room,
+  before: Map<unknown, number>,
+  sent: Map<string, number>,
+  role: 'user' | 'specialist',
+) {
   return room.listening
     .filter((l) => l.role === role)
     .map((l) => {
@@ -47,9 +59,18 @@ function readsPerMessage(room: Room, before: Map<unknown, number>, sent: Map<str
     .filter((v): v is number => v !== null);
 }
 
-export async function measureDelivery(app: Room, raw: Room, arrivals: Arrivals, rounds: number, windowMs: number): Promise<DeliveryResult> {
+export async function measureDelivery(
+  app: Room,
+  raw: Room,
+  arrivals: Arrivals,
+  rounds: number,
+  windowMs: number,
+): Promise<DeliveryResult> {
   const k = app.k;
-  const tallies = { app: { toSpecialist: emptyTally(), toUser: emptyTally() }, raw: { toSpecialist: emptyTally(), toUser: emptyTally() } };
+  const tallies = {
+    app: { toSpecialist: emptyTally(), toUser: emptyTally() },
+    raw: { toSpecialist: emptyTally(), toUser: emptyTally() },
+  };
   const sent = { app: new Map<string, number>(), raw: new Map<string, number>() };
   const before = new Map<unknown, number>([...app.listening, ...raw.listening].map((l) => [l, l.reads.reads]));
 
@@ -63,13 +84,19 @@ export async function measureDelivery(app: Room, raw: Room, arrivals: Arrivals, 
   }
 
   // Anything the last messages still cause (late snapshots, any function write) must count.
-  await settle([...app.listening, ...raw.listening].map((l) => l.reads), 2000, 30_000);
+  await settle(
+    [...app.listening, ...raw.listening].map((l) => l.reads),
+    2000,
+    30_000,
+  );
 
   const rows: Row[] = [];
   const details: Record<string, unknown> = { rounds, windowMs, conversations: k };
   for (const variant of ['app', 'raw'] as const) {
     const t = tallies[variant];
-    rows.push(seriesRow('delivery_latency', variant, k, 'ms', summarize([...t.toSpecialist.samples, ...t.toUser.samples])));
+    rows.push(
+      seriesRow('delivery_latency', variant, k, 'ms', summarize([...t.toSpecialist.samples, ...t.toUser.samples])),
+    );
     details[variant] = {
       toSpecialist: summarize(t.toSpecialist.samples),
       toUser: summarize(t.toUser.samples),

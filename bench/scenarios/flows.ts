@@ -13,7 +13,13 @@ import { doc } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import { CALLABLES, paths } from '$shared/catalogue';
 import type { SpecialistStatsDoc } from '$shared/model';
-import { closeConversation, leaveOfflineMessage, newConversationId, rateConversation, startConversation } from '../lib/appWrites';
+import {
+  closeConversation,
+  leaveOfflineMessage,
+  newConversationId,
+  rateConversation,
+  startConversation,
+} from '../lib/appWrites';
 import { ClientPool, mapLimit, type Admin, type Client } from '../lib/clients';
 import { ReadCounter, sleep, until, type Arrivals } from '../lib/listeners';
 import { seriesRow, type Row } from '../lib/report';
@@ -35,7 +41,12 @@ interface Series {
 const series = (): Series => ({ both: [], user: [], specialist: [], errors: [] });
 
 /** Waits for two arrivals; records both and the later one, or an error. */
-async function both(arrivals: Arrivals, s: Series | null, user: [string, Promise<number>], specialist: [string, Promise<number>]) {
+async function both(
+  arrivals: Arrivals,
+  s: Series | null,
+  user: [string, Promise<number>],
+  specialist: [string, Promise<number>],
+) {
   const [u, sp] = await Promise.all([arrivals.within(...user, TIMEOUT_MS), arrivals.within(...specialist, TIMEOUT_MS)]);
   if (!s) return;
   if (u === null || sp === null) {
@@ -52,20 +63,30 @@ interface Routed {
   screen: UserScreen;
 }
 
-export async function measureFlows(admin: Admin, arrivals: Arrivals, profile: Profile): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+export async function measureFlows(
+  admin: Admin,
+  arrivals: Arrivals,
+  profile: Profile,
+): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
   const pool = new ClientPool();
   const projectId = await seedProject(admin, 'flows');
   const level1 = await Promise.all([addSpecialist(admin, projectId, 1), addSpecialist(admin, projectId, 1)]);
   const level2 = await addSpecialist(admin, projectId, 2);
   const clients = await Promise.all([...level1, level2].map((a) => pool.signedIn(a)));
-  const desks = clients.map((c, i) => new SpecialistDesk(c, arrivals, { autoOpen: false, queues: [{ projectId, level: i < 2 ? 1 : 2 }] }));
+  const desks = clients.map(
+    (c, i) => new SpecialistDesk(c, arrivals, { autoOpen: false, queues: [{ projectId, level: i < 2 ? 1 : 2 }] }),
+  );
   desks.forEach((d) => d.start());
   const ratingCounts = new Map<string, number>();
   const statsReads = new ReadCounter();
   for (const c of clients) watchRatings(statsReads, c, arrivals, ratingCounts);
 
   const runs = WARM_UP + Math.max(profile.routingRuns, profile.transferRuns + 1, profile.ratingRuns + 1);
-  const members = await mapLimit(Array.from({ length: runs }, (_, i) => i), 8, () => addMember(admin, projectId));
+  const members = await mapLimit(
+    Array.from({ length: runs }, (_, i) => i),
+    8,
+    () => addMember(admin, projectId),
+  );
   const screens = await mapLimit(members, 8, async (m) => new UserScreen(await pool.signedIn(m), arrivals));
   const refresh = () => Promise.all([...level1, level2].map((a) => markAvailable(admin, a.uid)));
 
@@ -81,7 +102,12 @@ export async function measureFlows(admin: Admin, arrivals: Arrivals, profile: Pr
     const seenByDesk = arrivals.expect(deskKey);
     await startConversation(screen.client.db, id, screen.client.account, projectId);
     screen.open(id);
-    await both(arrivals, i >= WARM_UP && i < WARM_UP + profile.routingRuns ? routing : null, [userKey, seenByUser], [deskKey, seenByDesk]);
+    await both(
+      arrivals,
+      i >= WARM_UP && i < WARM_UP + profile.routingRuns ? routing : null,
+      [userKey, seenByUser],
+      [deskKey, seenByDesk],
+    );
     routed.push({ id, screen });
     await sleep(GAP_MS);
   }
@@ -129,7 +155,12 @@ export async function measureFlows(admin: Admin, arrivals: Arrivals, profile: Pr
       await until(closed, TIMEOUT_MS, `close of ${r.id}`);
       const key = `ratings:${c.specialistId}:${(ratingCounts.get(c.specialistId) ?? 0) + 1}`;
       const seen = arrivals.expect(key);
-      await rateConversation(r.screen.client.db, r.screen.client.account, { conversationId: r.id, projectId, specialistId: c.specialistId, score: 5 });
+      await rateConversation(r.screen.client.db, r.screen.client.account, {
+        conversationId: r.id,
+        projectId,
+        specialistId: c.specialistId,
+        score: 5,
+      });
       const ms = await arrivals.within(key, seen, TIMEOUT_MS);
       if (i === 0) continue;
       if (ms === null) rating.errors.push(`${key} not seen within ${TIMEOUT_MS} ms`);
@@ -152,7 +183,12 @@ export async function measureFlows(admin: Admin, arrivals: Arrivals, profile: Pr
     seriesRow('offline_case_latency', 'user', null, 'ms', summarize(offline.user)),
     seriesRow('rating_stats_latency', 'specialist', null, 'ms', summarize(rating.user)),
   ];
-  const sides = (s: Series) => ({ user: summarize(s.user), specialist: summarize(s.specialist), errors: s.errors.length, errorExamples: s.errors.slice(0, 5) });
+  const sides = (s: Series) => ({
+    user: summarize(s.user),
+    specialist: summarize(s.specialist),
+    errors: s.errors.length,
+    errorExamples: s.errors.slice(0, 5),
+  });
   return {
     rows,
     details: {
@@ -189,7 +225,13 @@ async function measureOffline(admin: Admin, arrivals: Arrivals, pool: ClientPool
       await until(() => screen.conversations.get(id)?.nobodyAvailable === true, TIMEOUT_MS, `nobodyAvailable on ${id}`);
       const key = `case:${id}@${screen.uid}`;
       const seen = arrivals.expect(key);
-      await leaveOfflineMessage(screen.client.db, screen.client.account, id, projectId, 'My printer is broken; please call me back.');
+      await leaveOfflineMessage(
+        screen.client.db,
+        screen.client.account,
+        id,
+        projectId,
+        'My printer is broken; please call me back.',
+      );
       const ms = await arrivals.within(key, seen, TIMEOUT_MS);
       if (i === 0) continue;
       if (ms === null) result.errors.push(`${key} not seen within ${TIMEOUT_MS} ms`);

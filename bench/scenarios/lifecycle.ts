@@ -11,7 +11,14 @@ import { doc } from 'firebase/firestore';
 import { COLLECTIONS, paths, SUBCOLLECTIONS } from '$shared/catalogue';
 import type { MessageDoc } from '$shared/model';
 import { conversationsOfUser, membershipsOf } from '../../web/src/lib/firebase/queries';
-import { closeConversation, newConversationId, rateConversation, signalTyping, startConversation, stopTyping } from '../lib/appWrites';
+import {
+  closeConversation,
+  newConversationId,
+  rateConversation,
+  signalTyping,
+  startConversation,
+  stopTyping,
+} from '../lib/appWrites';
 import { ClientPool, type Admin } from '../lib/clients';
 import { ReadCounter, settle, until, type Arrivals } from '../lib/listeners';
 import { timedMessage } from '../lib/messaging';
@@ -41,7 +48,8 @@ class WriteObserver {
     this.#stops.push(
       ref.onSnapshot((snap: QuerySnapshot) => {
         for (const change of snap.docChanges()) {
-          if (change.type !== 'removed' && include(change.doc.data())) this.counts[label] = (this.counts[label] ?? 0) + 1;
+          if (change.type !== 'removed' && include(change.doc.data()))
+            this.counts[label] = (this.counts[label] ?? 0) + 1;
         }
       }),
     );
@@ -69,7 +77,11 @@ export async function measureLifecycle(admin: Admin, arrivals: Arrivals, message
   const projectId = await seedProject(admin, 'lifecycle');
   const specialist = await addSpecialist(admin, projectId, 1);
   const member = await addMember(admin, projectId);
-  const desk = new SpecialistDesk(await pool.signedIn(specialist), arrivals, { autoOpen: false, withSettings: true, queues: [{ projectId, level: 1 }] });
+  const desk = new SpecialistDesk(await pool.signedIn(specialist), arrivals, {
+    autoOpen: false,
+    withSettings: true,
+    queues: [{ projectId, level: 1 }],
+  });
   desk.start();
   const userClient = await pool.signedIn(member);
   await markAvailable(admin, specialist.uid);
@@ -79,11 +91,18 @@ export async function measureLifecycle(admin: Admin, arrivals: Arrivals, message
   const server = new WriteObserver();
   const stats = admin.db.doc(paths.specialistStats(specialist.uid));
   server.doc('conversation', admin.db.doc(paths.conversation(id)));
-  server.collection('systemMessages', admin.db.collection(`${COLLECTIONS.conversations}/${id}/${SUBCOLLECTIONS.messages}`), (d) => (d as MessageDoc).authorRole === 'system');
+  server.collection(
+    'systemMessages',
+    admin.db.collection(`${COLLECTIONS.conversations}/${id}/${SUBCOLLECTIONS.messages}`),
+    (d) => (d as MessageDoc).authorRole === 'system',
+  );
   server.doc('specialistLoad', admin.db.doc(paths.specialistLoad(specialist.uid)));
   server.doc('specialistStats', stats);
   server.collection('statsDays', stats.collection(SUBCOLLECTIONS.days));
-  server.collection('statsProjectDays', stats.collection(SUBCOLLECTIONS.byProject).doc(projectId).collection(SUBCOLLECTIONS.days));
+  server.collection(
+    'statsProjectDays',
+    stats.collection(SUBCOLLECTIONS.byProject).doc(projectId).collection(SUBCOLLECTIONS.days),
+  );
   server.collection('statsMarkers', stats.collection(SUBCOLLECTIONS.appliedEvents));
   const writes = { user: 0, specialist: 0 };
   /** The observer also sees the user's own create and close of the conversation: not the functions'. */
@@ -124,10 +143,16 @@ export async function measureLifecycle(admin: Admin, arrivals: Arrivals, message
   const opened = snapshot();
 
   const user: Side = { db: userClient.db, author: { id: member.uid, role: 'user', name: member.displayName } };
-  const spec: Side = { db: desk.client.db, author: { id: specialist.uid, role: 'specialist', name: specialist.displayName } };
+  const spec: Side = {
+    db: desk.client.db,
+    author: { id: specialist.uid, role: 'specialist', name: specialist.displayName },
+  };
   let failures = 0;
   for (let i = 0; i < messagesEachWay; i++) {
-    for (const [from, to, side] of [[user, spec, 'user'], [spec, user, 'specialist']] as const) {
+    for (const [from, to, side] of [
+      [user, spec, 'user'],
+      [spec, user, 'specialist'],
+    ] as const) {
       // TypingSignal: one typing write while composing a short line, removed on send.
       await signalTyping(from.db, id, from.author.id);
       const outcome = await timedMessage(arrivals, id, from, to, TIMEOUT_MS);
@@ -142,10 +167,23 @@ export async function measureLifecycle(admin: Admin, arrivals: Arrivals, message
   await closeConversation(userClient.db, id, 'user');
   writes.user += 1;
   clientConversationVersions += 1;
-  await until(() => screen.conversations.get(id)?.engagements.every((e) => e.endedAt !== null) === true, TIMEOUT_MS, `close of ${id}`);
-  await rateConversation(userClient.db, member, { conversationId: id, projectId, specialistId: specialist.uid, score: 4 });
+  await until(
+    () => screen.conversations.get(id)?.engagements.every((e) => e.endedAt !== null) === true,
+    TIMEOUT_MS,
+    `close of ${id}`,
+  );
+  await rateConversation(userClient.db, member, {
+    conversationId: id,
+    projectId,
+    specialistId: specialist.uid,
+    score: 4,
+  });
   writes.user += 1;
-  await until(() => (server.counts.statsMarkers ?? 0) >= 3, TIMEOUT_MS, 'the rating and the close counted in the statistics');
+  await until(
+    () => (server.counts.statsMarkers ?? 0) >= 3,
+    TIMEOUT_MS,
+    'the rating and the close counted in the statistics',
+  );
   await settle([desk.reads, screen.reads], 3000, 30_000);
   const ended = snapshot();
 

@@ -42,16 +42,21 @@ async function seedHistory(admin: Admin, count: number) {
     outcome: 'active',
     convertedToCase: false,
   };
-  const conversation = servedConversation(
-    { projectId, userId: user.uid, userName: user.displayName },
-    [engagement],
-  );
+  const conversation = servedConversation({ projectId, userId: user.uid, userName: user.displayName }, [engagement]);
   const conversationId = `history-${randomUUID().slice(0, 8)}`;
   const now = Timestamp.now();
-  await admin.db.doc(paths.project(projectId)).set({ name: 'Long history', description: 'Benchmark', lastCaseNumber: 0 });
-  await admin.db.doc(paths.projectSpecialist(projectId, specialist.uid)).set({ uid: specialist.uid, displayName: specialist.displayName, level: 1, addedAt: now, addedBy: 'bench' });
-  await admin.db.doc(paths.member(projectId, user.uid)).set({ uid: user.uid, displayName: user.displayName, addedAt: now });
-  await admin.db.doc(paths.presence(specialist.uid)).set({ choice: 'available', connections: { bench: now }, updatedAt: now });
+  await admin.db
+    .doc(paths.project(projectId))
+    .set({ name: 'Long history', description: 'Benchmark', lastCaseNumber: 0 });
+  await admin.db
+    .doc(paths.projectSpecialist(projectId, specialist.uid))
+    .set({ uid: specialist.uid, displayName: specialist.displayName, level: 1, addedAt: now, addedBy: 'bench' });
+  await admin.db
+    .doc(paths.member(projectId, user.uid))
+    .set({ uid: user.uid, displayName: user.displayName, addedAt: now });
+  await admin.db
+    .doc(paths.presence(specialist.uid))
+    .set({ choice: 'available', connections: { bench: now }, updatedAt: now });
   await admin.db.doc(paths.conversation(conversationId)).set(conversation);
   const batches = Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => b);
   await mapLimit(batches, 4, async (b) => {
@@ -66,7 +71,10 @@ async function seedHistory(admin: Admin, count: number) {
         text: `Message ${i} of a long conversation.`,
         createdAt: Timestamp.fromMillis(start + i * 60_000),
       };
-      batch.set(admin.db.collection(`${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}`).doc(), message);
+      batch.set(
+        admin.db.collection(`${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}`).doc(),
+        message,
+      );
     }
     await batch.commit();
   });
@@ -81,7 +89,11 @@ async function seedMetrics(admin: Admin, specialists: number, days: number) {
     const batch = admin.db.batch();
     const now = Timestamp.now();
     batch.set(admin.db.doc(paths.user(p.uid)), { displayName: p.displayName, email: p.email, role: 'specialist' });
-    batch.set(admin.db.doc(paths.presence(p.uid)), { choice: 'available', connections: { bench: now }, updatedAt: now });
+    batch.set(admin.db.doc(paths.presence(p.uid)), {
+      choice: 'available',
+      connections: { bench: now },
+      updatedAt: now,
+    });
     for (let d = 0; d < days; d++) {
       const day = new Date(nowMs - d * DAY_MS).toISOString().slice(0, 10);
       batch.set(admin.db.doc(paths.specialistDay(p.uid, day)), {

@@ -56,7 +56,8 @@ async function runStep(room: Room, arrivals: Arrivals, rate: number, seconds: nu
   return {
     offered: rate,
     sentPerSecond: Math.round((total / sendSeconds) * 10) / 10,
-    deliveredPerSecond: Math.round((tally.samples.length / Math.max(sendSeconds, (lastArrival - start) / 1000)) * 10) / 10,
+    deliveredPerSecond:
+      Math.round((tally.samples.length / Math.max(sendSeconds, (lastArrival - start) / 1000)) * 10) / 10,
     ...summary,
     errors,
     errorExamples: tally.examples,
@@ -69,7 +70,12 @@ export interface ThroughputResult {
   steps: Step[];
 }
 
-export async function rampThroughput(room: Room, arrivals: Arrivals, rates: readonly number[], seconds: number): Promise<ThroughputResult> {
+export async function rampThroughput(
+  room: Room,
+  arrivals: Arrivals,
+  rates: readonly number[],
+  seconds: number,
+): Promise<ThroughputResult> {
   const steps: Step[] = [];
   let offset = 0;
   for (const rate of rates) {
@@ -84,7 +90,11 @@ export async function rampThroughput(room: Room, arrivals: Arrivals, rates: read
   }
   // A failed step leaves a backlog (late deliveries, and for the app its triggers' writes): drain it
   // before anything else is measured.
-  await settle(room.listening.map((l) => l.reads), 3000, 180_000);
+  await settle(
+    room.listening.map((l) => l.reads),
+    3000,
+    180_000,
+  );
   const sustained = steps.filter((s) => s.passed).at(-1);
   return { row: valueRow('throughput', room.variant, room.k, 'msg/s', sustained?.deliveredPerSecond ?? 0), steps };
 }

@@ -18,7 +18,9 @@ function sources(dir: string): string[] {
 }
 
 const imports = (file: string) =>
-  [...readFileSync(join(SRC, file), 'utf8').matchAll(/^(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  [...readFileSync(join(SRC, file), 'utf8').matchAll(/^(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  );
 
 const isWiring = (file: string) => /\.(fn|io)\.ts$/.test(file) || file.startsWith('platform/') || file === 'index.ts';
 const SDK = /^firebase-(admin|functions)(\/|$)/;
@@ -31,7 +33,10 @@ describe('functions/src layout', () => {
       .filter((file) => !isWiring(file))
       .flatMap((file) =>
         imports(file)
-          .filter((spec) => SDK.test(spec) || /\.(fn|io)$/.test(spec) || /platform\/(admin|callable|options|settings)$/.test(spec))
+          .filter(
+            (spec) =>
+              SDK.test(spec) || /\.(fn|io)$/.test(spec) || /platform\/(admin|callable|options|settings)$/.test(spec),
+          )
           .map((spec) => `${file} imports ${spec}`),
       );
     expect(offenders).toEqual([]);

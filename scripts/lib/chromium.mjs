@@ -2,7 +2,12 @@
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM_INSTALL = 'sudo apt-get install -y chromium';
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function chromiumPath() {
   const fromEnv = process.env.CHROME_PATH;

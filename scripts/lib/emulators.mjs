@@ -12,7 +12,12 @@ export const PROJECT_ID = 'demo-helpdesk';
 const CACHE = join(ROOT, '.cache', 'emulators');
 const FIRESTORE_MAIN = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
 const FIRESTORE_JAR_IN_SDK = 'platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
-const SDK_ROOTS = ['/usr/lib/google-cloud-sdk', '/usr/share/google-cloud-sdk', '/opt/google-cloud-sdk', join(homedir(), 'google-cloud-sdk')];
+const SDK_ROOTS = [
+  '/usr/lib/google-cloud-sdk',
+  '/usr/share/google-cloud-sdk',
+  '/opt/google-cloud-sdk',
+  join(homedir(), 'google-cloud-sdk'),
+];
 const FIREBASE_CACHE = join(homedir(), '.cache', 'firebase', 'emulators');
 
 /** Ports, mirrored from firebase.json so scripts and tests need not parse it. */

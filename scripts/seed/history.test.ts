@@ -36,8 +36,14 @@ describe('demo history', () => {
       expect(ms(data.createdAt), id).toBeGreaterThanOrEqual(reference - HISTORY_DAYS * DAY);
       expect(ms(data.closedAt), id).toBeLessThan(reference);
       expect(ms(data.closedAt), id).toBeGreaterThan(ms(data.createdAt));
-      expect(messages.map((m) => m.id), id).toContain('system-closed');
-      expect(messages.every((m) => m.data.text.length > 0 && m.data.text.length <= 4000), id).toBe(true);
+      expect(
+        messages.map((m) => m.id),
+        id,
+      ).toContain('system-closed');
+      expect(
+        messages.every((m) => m.data.text.length > 0 && m.data.text.length <= 4000),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -56,7 +62,9 @@ describe('demo history', () => {
       expect(data.specialistId, id).toBe(last?.specialistId ?? null);
       expect(data.level, id).toBe(last?.level ?? 1);
       if (last) expect(ms(last.endedAt), id).toBe(ms(data.closedAt));
-      expect(data.participantIds, id).toEqual(engagements.length ? [...new Set(engagements.map((e) => e.specialistId))] : undefined);
+      expect(data.participantIds, id).toEqual(
+        engagements.length ? [...new Set(engagements.map((e) => e.specialistId))] : undefined,
+      );
     }
   });
 
@@ -73,10 +81,15 @@ describe('demo history', () => {
     const transferred = history.conversations.filter((c) => c.data.engagements.length === 2);
     expect(transferred.length).toBeGreaterThan(0);
     for (const c of transferred) {
-      expect(c.messages.find((m) => m.id === 'note-transfer-2')?.data).toMatchObject({ kind: 'note', visibility: 'staff' });
+      expect(c.messages.find((m) => m.id === 'note-transfer-2')?.data).toMatchObject({
+        kind: 'note',
+        visibility: 'staff',
+      });
     }
     expect(history.cases.length).toBeGreaterThan(0);
-    expect(history.conversations.filter((c) => c.data.engagements.some((e) => e.firstResponseAt === null)).length).toBeGreaterThan(0);
+    expect(
+      history.conversations.filter((c) => c.data.engagements.some((e) => e.firstResponseAt === null)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('rates most conversations, always the last engagement specialist, mostly 3 to 5', () => {
@@ -85,7 +98,11 @@ describe('demo history', () => {
     for (const { id, data } of history.ratings) {
       const conversation = byId.get(id);
       const last = conversation?.engagements[conversation.engagements.length - 1];
-      expect(data).toMatchObject({ conversationId: id, projectId: conversation?.projectId, userId: conversation?.userId });
+      expect(data).toMatchObject({
+        conversationId: id,
+        projectId: conversation?.projectId,
+        userId: conversation?.userId,
+      });
       expect(data.specialistId, id).toBe(last?.specialistId);
       expect(ms(data.createdAt), id).toBeGreaterThan(ms(conversation?.closedAt));
     }
@@ -112,12 +129,16 @@ describe('demo history', () => {
 
   it('turns into statistics whose totals count every ended engagement and rating', () => {
     const docs = historyStatsDocuments(history, 60, new At(reference));
-    const totals = docs.filter((d) => d.kind === 'statsTotals').map((d) => d.data as { engagements: number; ratingCount: number });
+    const totals = docs
+      .filter((d) => d.kind === 'statsTotals')
+      .map((d) => d.data as { engagements: number; ratingCount: number });
     const engagements = history.conversations.reduce((n, c) => n + c.data.engagements.length, 0);
     expect(totals.reduce((n, t) => n + t.engagements, 0)).toBe(engagements);
     expect(totals.reduce((n, t) => n + t.ratingCount, 0)).toBe(history.ratings.length);
     const markers = docs.filter((d) => d.kind === 'statsMarker').map((d) => d.path);
-    expect(markers).toContain(`specialistStats/${history.ratings[0]?.data.specialistId}/appliedEvents/rating-${history.ratings[0]?.id}`);
+    expect(markers).toContain(
+      `specialistStats/${history.ratings[0]?.data.specialistId}/appliedEvents/rating-${history.ratings[0]?.id}`,
+    );
     expect(new Set(docs.map((d) => d.path)).size).toBe(docs.length);
   });
 });

@@ -7,7 +7,15 @@ import { draftCase } from '../../functions/src/cases/caseDraft';
 import { caseIdFor, type Level } from '../../functions/src/shared/catalogue';
 import { nameShownToUser, shownName } from '../../functions/src/shared/names';
 import { startingConversation } from '../../functions/src/shared/conversationStart';
-import type { CaseDoc, CloserRole, ConversationDoc, Engagement, MessageDoc, RatingDoc, Time } from '../../functions/src/shared/model';
+import type {
+  CaseDoc,
+  CloserRole,
+  ConversationDoc,
+  Engagement,
+  MessageDoc,
+  RatingDoc,
+  Time,
+} from '../../functions/src/shared/model';
 import { renderTemplate } from '../../functions/src/shared/templates';
 import { play, type Draft } from './historyPlay';
 import { CASE_CONFIGS, CASE_TEMPLATES, CHAT_SETTINGS, PROJECTS, USERS } from './roster';
@@ -64,7 +72,13 @@ export class Dice {
 /** IT Support is the busy desk; weights repeat ids rather than add a weighting scheme. */
 const PROJECT_DRAW = ['it-support', 'it-support', 'hr', 'facilities'] as const;
 
-function caseFor(draft: Draft, id: string, number: number, stamp: HistoryOptions['stamp'], engagements: Engagement[]): CaseDoc {
+function caseFor(
+  draft: Draft,
+  id: string,
+  number: number,
+  stamp: HistoryOptions['stamp'],
+  engagements: Engagement[],
+): CaseDoc {
   const named = { userName: draft.user.displayName, engagements };
   const config = CASE_CONFIGS.find((c) => c.projectId === draft.projectId && c.circumstance === 'conversion');
   const template = CASE_TEMPLATES.find((t) => t.id === config?.templateId) ?? null;
@@ -97,7 +111,11 @@ function caseFor(draft: Draft, id: string, number: number, stamp: HistoryOptions
   };
 }
 
-function conversationDoc(draft: Draft, caseRef: { caseId: string; number: number } | null, stamp: HistoryOptions['stamp']): ConversationDoc {
+function conversationDoc(
+  draft: Draft,
+  caseRef: { caseId: string; number: number } | null,
+  stamp: HistoryOptions['stamp'],
+): ConversationDoc {
   const opener = { projectId: draft.projectId, userId: draft.user.uid, userName: draft.user.displayName };
   const engagements: Engagement[] = draft.engagements.map((e, i) => ({
     specialistId: e.specialist.uid,
@@ -157,12 +175,16 @@ export function generateHistory({ reference, stamp }: HistoryOptions): History {
     const id = ids[i]!;
     const caseRef = caseRefs.get(i) ?? null;
     const data = conversationDoc(draft, caseRef, stamp);
-    if (caseRef) history.cases.push({ id: caseRef.caseId, data: caseFor(draft, id, caseRef.number, stamp, data.engagements) });
+    if (caseRef)
+      history.cases.push({ id: caseRef.caseId, data: caseFor(draft, id, caseRef.number, stamp, data.engagements) });
     const messages = draft.messages.map(({ id: messageId, ms, ...m }) => ({
       id: messageId === 'system-case' && caseRef ? `system-case-${caseRef.caseId}` : messageId,
       data: {
         ...m,
-        text: messageId === 'system-case' ? renderTemplate(CONVERTED_TO_CASE_MESSAGE, { caseNumber: caseRef?.number }) : m.text,
+        text:
+          messageId === 'system-case'
+            ? renderTemplate(CONVERTED_TO_CASE_MESSAGE, { caseNumber: caseRef?.number })
+            : m.text,
         createdAt: stamp(ms),
       },
     }));

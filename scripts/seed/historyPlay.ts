@@ -13,10 +13,26 @@ export type Scenario = 'answered' | 'transferred' | 'unanswered' | 'abandoned';
 
 /** A fixed cycle, so every scenario appears whatever the dice say. */
 const SCENARIOS: Scenario[] = [
-  'answered', 'transferred', 'answered', 'unanswered', 'answered',
-  'answered', 'transferred', 'answered', 'answered', 'abandoned',
-  'answered', 'transferred', 'answered', 'answered', 'unanswered',
-  'answered', 'answered', 'transferred', 'answered', 'answered',
+  'answered',
+  'transferred',
+  'answered',
+  'unanswered',
+  'answered',
+  'answered',
+  'transferred',
+  'answered',
+  'answered',
+  'abandoned',
+  'answered',
+  'transferred',
+  'answered',
+  'answered',
+  'unanswered',
+  'answered',
+  'answered',
+  'transferred',
+  'answered',
+  'answered',
 ];
 
 export interface DraftMessage extends Omit<MessageDoc, 'createdAt'> {
@@ -66,7 +82,8 @@ export function play(dice: Dice, index: number, projectId: string, user: UserAcc
     sequences.set(authorId, n);
     return clientMessageId(authorId, n);
   };
-  const post = (m: Omit<DraftMessage, 'id'> & { id?: string }) => messages.push({ ...m, id: m.id ?? nextId(m.authorId) });
+  const post = (m: Omit<DraftMessage, 'id'> & { id?: string }) =>
+    messages.push({ ...m, id: m.id ?? nextId(m.authorId) });
   const fromSystem = (id: string, text: string, ms: number) =>
     post({ id, authorId: 'system', authorRole: 'system', kind: 'system', visibility: 'all', text, ms });
   const fromUser = (text: string, ms: number) =>
@@ -82,7 +99,10 @@ export function play(dice: Dice, index: number, projectId: string, user: UserAcc
       ms,
     });
   const shortcut = (key: string, s: SpecialistAccount) =>
-    renderTemplate(CHAT_MESSAGES.shortcuts.find((c) => c.key === key)?.text ?? '', { ...values, specialistName: s.displayName });
+    renderTemplate(CHAT_MESSAGES.shortcuts.find((c) => c.key === key)?.text ?? '', {
+      ...values,
+      specialistName: s.displayName,
+    });
 
   fromSystem('system-welcome', system('welcome'), createdMs);
   let t = createdMs + seconds(dice, 3, 8);
@@ -139,8 +159,24 @@ export function play(dice: Dice, index: number, projectId: string, user: UserAcc
   const last = engagements[engagements.length - 1];
   if (last) last.endedMs = closedMs;
   fromSystem('system-closed', system('closed'), closedMs);
-  if (last) fromSystem('system-rating-request', system('ratingRequest', { specialistName: last.specialist.displayName }), closedMs);
-  return { scenario, projectId, user, createdMs, closedMs, closedBy, engagements, convertedMs, messages, rating: rate(dice, scenario, closedMs) };
+  if (last)
+    fromSystem(
+      'system-rating-request',
+      system('ratingRequest', { specialistName: last.specialist.displayName }),
+      closedMs,
+    );
+  return {
+    scenario,
+    projectId,
+    user,
+    createdMs,
+    closedMs,
+    closedBy,
+    engagements,
+    convertedMs,
+    messages,
+    rating: rate(dice, scenario, closedMs),
+  };
 }
 
 const ANSWERED_SCORES: RatingDoc['score'][] = [5, 5, 5, 4, 4, 4, 4, 3, 3, 2];

@@ -20,7 +20,8 @@ export function historyStatsDocuments(history: History, firstResponseTargetSecon
   });
   const docs: StatsDocument[] = [];
   for (const [uid, mine] of recomputed.buckets) {
-    if (mine.totals) docs.push({ kind: 'statsTotals', path: paths.specialistStats(uid), data: { ...mine.totals, updatedAt: at } });
+    if (mine.totals)
+      docs.push({ kind: 'statsTotals', path: paths.specialistStats(uid), data: { ...mine.totals, updatedAt: at } });
     for (const [day, aggregate] of Object.entries(mine.days)) {
       docs.push({ kind: 'statsDay', path: paths.specialistDay(uid, day), data: { ...aggregate, day, updatedAt: at } });
     }

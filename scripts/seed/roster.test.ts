@@ -48,7 +48,10 @@ describe('demo roster', () => {
       expect(ids.length, s.uid).toBeGreaterThanOrEqual(1);
       expect(ids.length, s.uid).toBeLessThanOrEqual(3);
       expect(duplicates(ids), s.uid).toEqual([]);
-      expect(ids.filter((id) => !projectIds.includes(id)), s.uid).toEqual([]);
+      expect(
+        ids.filter((id) => !projectIds.includes(id)),
+        s.uid,
+      ).toEqual([]);
     }
   });
 
@@ -57,7 +60,10 @@ describe('demo roster', () => {
       expect(u.projectIds.length, u.uid).toBeGreaterThanOrEqual(1);
       expect(u.projectIds.length, u.uid).toBeLessThanOrEqual(2);
       expect(duplicates(u.projectIds), u.uid).toEqual([]);
-      expect(u.projectIds.filter((id) => !projectIds.includes(id)), u.uid).toEqual([]);
+      expect(
+        u.projectIds.filter((id) => !projectIds.includes(id)),
+        u.uid,
+      ).toEqual([]);
     }
   });
 
@@ -65,7 +71,10 @@ describe('demo roster', () => {
     const specialistIds = SPECIALISTS.map((s) => s.uid);
     for (const g of GROUPS) {
       expect(g.specialistIds.length, g.id).toBeGreaterThan(0);
-      expect(g.specialistIds.filter((id) => !specialistIds.includes(id)), g.id).toEqual([]);
+      expect(
+        g.specialistIds.filter((id) => !specialistIds.includes(id)),
+        g.id,
+      ).toEqual([]);
     }
   });
 });
@@ -82,7 +91,10 @@ describe('demo case configuration', () => {
     for (const c of CASE_CONFIGS) {
       const template = templates.get(c.templateId);
       expect(template, c.templateId).toBeDefined();
-      expect(template?.fields.filter((f) => f.mandatory), c.templateId).toEqual([]);
+      expect(
+        template?.fields.filter((f) => f.mandatory),
+        c.templateId,
+      ).toEqual([]);
     }
   });
 

@@ -93,9 +93,7 @@ export const SPECIALISTS: SpecialistAccount[] = [
     { projectId: 'it-support', level: 1 },
   ]),
   specialist('spec-grace', 'Grace Kim', 'grace.kim@helpdesk.example', [{ projectId: 'hr', level: 2 }]),
-  specialist('spec-hugo', 'Hugo Lindqvist', 'hugo.lindqvist@helpdesk.example', [
-    { projectId: 'facilities', level: 1 },
-  ]),
+  specialist('spec-hugo', 'Hugo Lindqvist', 'hugo.lindqvist@helpdesk.example', [{ projectId: 'facilities', level: 1 }]),
 ];
 
 const user = (uid: string, displayName: string, email: string, projectIds: string[]): UserAccount => ({

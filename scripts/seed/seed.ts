@@ -98,7 +98,11 @@ async function writeDocuments(db: Firestore, documents: SeedDocument[]): Promise
  * not incremented: they are the recompute of exactly these sources (re-seeding
  * a desk with live chats of its own leaves their statistics to backfill-stats).
  */
-async function writeHistory(db: Firestore, history: History, statistics: ReadonlyArray<{ path: string; data: object }>) {
+async function writeHistory(
+  db: Firestore,
+  history: History,
+  statistics: ReadonlyArray<{ path: string; data: object }>,
+) {
   const writes: Array<{ path: string; data: object }> = [
     ...history.cases.map(({ id, data }) => ({ path: paths.case(id), data })),
     ...history.conversations.flatMap(({ id, data, messages }) => [

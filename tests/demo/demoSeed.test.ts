@@ -28,7 +28,10 @@ describe.skipIf(!chromiumPath)('the demo seed npm start imports', () => {
     const page = await signIn(browser, ADMIN.email);
     await page.waitForURL('**/admin');
     for (const project of PROJECTS) {
-      await page.getByRole('row', { name: new RegExp(project.name) }).first().waitFor();
+      await page
+        .getByRole('row', { name: new RegExp(project.name) })
+        .first()
+        .waitFor();
     }
     await expect(page.getByText(ADMIN.displayName).first().isVisible()).resolves.toBe(true);
   });

@@ -88,7 +88,11 @@ class World {
       addedBy: this.admin.uid,
     });
     const field = (key: string, mandatory: boolean) => ({ key, label: key.toUpperCase(), mandatory });
-    const template = (name: string, fields: CaseTemplateDoc['fields']): CaseTemplateDoc => ({ name, fields, updatedAt: now });
+    const template = (name: string, fields: CaseTemplateDoc['fields']): CaseTemplateDoc => ({
+      name,
+      fields,
+      updatedAt: now,
+    });
     const gainedConfig: CaseConfigDoc = {
       templateId: this.templates.gained.id,
       defaults: { type: 'incident', category: 'Chat', service: 'Desk', priority: 'medium', group: this.group.id },
@@ -108,13 +112,19 @@ class World {
       name: this.group.name,
       specialistIds: [this.ana.uid, this.ben.uid],
     } satisfies GroupDoc);
-    batch.set(this.db.doc(paths.caseTemplate(this.templates.simple.id)), template(this.templates.simple.name, [field('summary', false)]));
+    batch.set(
+      this.db.doc(paths.caseTemplate(this.templates.simple.id)),
+      template(this.templates.simple.name, [field('summary', false)]),
+    );
     batch.set(
       this.db.doc(paths.caseTemplate(this.templates.mandatory.id)),
       template(this.templates.mandatory.name, [field('item', true)]),
     );
     // Chosen for conversions while usable, then it gained a mandatory field.
-    batch.set(this.db.doc(paths.caseTemplate(this.templates.gained.id)), template(this.templates.gained.name, [field('impact', true)]));
+    batch.set(
+      this.db.doc(paths.caseTemplate(this.templates.gained.id)),
+      template(this.templates.gained.name, [field('impact', true)]),
+    );
     batch.set(this.db.doc(paths.caseConfig(this.project.id, 'conversion')), gainedConfig);
     batch.set(this.db.doc(paths.presence(this.ana.uid)), {
       choice: 'available',
@@ -220,7 +230,8 @@ describe.skipIf(!chromiumPath)('admin console', () => {
     return page;
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   async function textOf(locator: Locator): Promise<string> {
     return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -363,7 +374,9 @@ describe.skipIf(!chromiumPath)('admin console', () => {
 
     await page.reload();
     await page.getByRole('tab', { name: 'Messages and shortcuts' }).waitFor();
-    expect(await page.getByLabel('Welcome', { exact: true }).inputValue()).toBe('Hi {userName}, welcome to {projectName}!');
+    expect(await page.getByLabel('Welcome', { exact: true }).inputValue()).toBe(
+      'Hi {userName}, welcome to {projectName}!',
+    );
     expect(await page.getByLabel('Key of shortcut 4').inputValue()).toBe(`vpn-${world.run}`);
     expect(await page.getByLabel('Key of shortcut 5').count()).toBe(0);
   });
@@ -429,7 +442,9 @@ describe.skipIf(!chromiumPath)('admin console', () => {
     const conversion = page.getByRole('region', { name: 'Conversion from the specialist console' });
     await offline.getByText('Not set up yet').waitFor();
     await conversion.getByText('Cases are not being created.').waitFor();
-    expect(await textOf(conversion.getByRole('alert'))).toContain(`${world.templates.gained.name} has mandatory fields (IMPACT)`);
+    expect(await textOf(conversion.getByRole('alert'))).toContain(
+      `${world.templates.gained.name} has mandatory fields (IMPACT)`,
+    );
 
     const offlineTemplate = offline.getByLabel('Case template');
     const mandatoryOption = offlineTemplate.locator(`option[value="${world.templates.mandatory.id}"]`);
@@ -541,14 +556,22 @@ describe.skipIf(!chromiumPath)('admin console', () => {
     for (const [path, name] of screens) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.getByRole('status').filter({ hasText: /Loading|Checking/ }).first().waitFor({ state: 'detached' });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Loading|Checking/ })
+        .first()
+        .waitFor({ state: 'detached' });
       await shot(page, name);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     }
     // Close-ups of the busiest parts, which a full-page phone shot shows too small to judge.
     await page.goto(`/admin/settings/chat${projectQuery()}&tab=messages`);
-    await page.getByRole('region', { name: 'Shortcuts' }).screenshot({ path: join(SCREENSHOTS, 'admin-shortcuts-phone.png') });
+    await page
+      .getByRole('region', { name: 'Shortcuts' })
+      .screenshot({ path: join(SCREENSHOTS, 'admin-shortcuts-phone.png') });
     await page.getByRole('tablist').screenshot({ path: join(SCREENSHOTS, 'admin-tabs-phone.png') });
     await page.goto(`/admin/specialists${projectQuery()}`);
     await page.getByRole('button', { name: 'Add specialists…' }).click();

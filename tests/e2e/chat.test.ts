@@ -68,13 +68,22 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     return person;
   }
 
-  async function createProject(label: string, members: Person[], specialists: Array<[Person, Level]>): Promise<Project> {
+  async function createProject(
+    label: string,
+    members: Person[],
+    specialists: Array<[Person, Level]>,
+  ): Promise<Project> {
     const project = { id: `e2e-chat-${label}-${run}`, name: `${label} desk ${run}` };
     const now = Timestamp.now();
     const templateId = `e2e-chat-template-${label}-${run}`;
     const batch = db.batch();
-    batch.set(db.doc(paths.project(project.id)), { name: project.name, description: `Seeded by the chat browser test.`, lastCaseNumber: 0 });
-    for (const m of members) batch.set(db.doc(paths.member(project.id, m.uid)), { uid: m.uid, displayName: m.displayName, addedAt: now });
+    batch.set(db.doc(paths.project(project.id)), {
+      name: project.name,
+      description: `Seeded by the chat browser test.`,
+      lastCaseNumber: 0,
+    });
+    for (const m of members)
+      batch.set(db.doc(paths.member(project.id, m.uid)), { uid: m.uid, displayName: m.displayName, addedAt: now });
     for (const [s, level] of specialists) {
       batch.set(db.doc(paths.projectSpecialist(project.id, s.uid)), {
         uid: s.uid,
@@ -131,10 +140,14 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     level1 = await createPerson('specialist', 'Lea Level1');
     level2 = await createPerson('specialist', 'Leo Level2');
     offDuty = await createPerson('specialist', 'Otto Offduty');
-    staffed = await createProject('staffed', [user], [
-      [level1, 1],
-      [level2, 2],
-    ]);
+    staffed = await createProject(
+      'staffed',
+      [user],
+      [
+        [level1, 1],
+        [level2, 2],
+      ],
+    );
     unstaffed = await createProject('unstaffed', [user], [[offDuty, 1]]);
     await useSettings(
       { enabled: true, general: { ...DEFAULT_GENERAL_SETTINGS, ratingEnabled: true, showSpecialistName: true } },
@@ -212,7 +225,9 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
 
   async function startChat(page: Page, project: Project): Promise<string> {
     await page.waitForURL('**/chat');
-    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: project.name, exact: true }) });
+    const item = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: project.name, exact: true }) });
     await expectShown(page, item.getByRole('button', { name: 'Start a chat' }));
     await item.getByRole('button', { name: 'Start a chat' }).click();
     await page.waitForURL('**/chat/c/**');
@@ -245,7 +260,9 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     // The user starts; routing picks the available Level 1 specialist.
     const conversationId = await startChat(userPage, staffed);
     await expectShown(userPage, userPage.getByText(`You are chatting with ${level1.displayName}.`));
-    await messages(userPage).getByText(`Hello ${user.displayName}, welcome to the ${staffed.name} help desk.`).waitFor();
+    await messages(userPage)
+      .getByText(`Hello ${user.displayName}, welcome to the ${staffed.name} help desk.`)
+      .waitFor();
     await messages(userPage).getByText(`${level1.displayName} has joined the conversation.`).waitFor();
     expect((await conversation(conversationId)).specialistId).toBe(level1.uid);
 
@@ -274,7 +291,9 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await l1Page.waitForURL(`**/specialist/c/${conversationId}`);
     await expectShown(l1Page, messages(l1Page).getByText('My printer prints only blank pages.'));
     // Now that Level 1 has them on screen, the user sees both messages read.
-    const userLines = messages(userPage).getByRole('listitem').filter({ hasText: 'My printer prints only blank pages.' });
+    const userLines = messages(userPage)
+      .getByRole('listitem')
+      .filter({ hasText: 'My printer prints only blank pages.' });
     await userLines.getByText('Sent', { exact: true }).first().waitFor({ state: 'detached' });
     expect(await userLines.getByText('Read', { exact: true }).count()).toBe(2);
 
@@ -304,7 +323,9 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await l1Page.getByRole('checkbox', { name: 'Internal note' }).check();
     await l1Page.getByRole('combobox', { name: 'Internal note' }).fill(`VIP customer ${run}`);
     await l1Page.getByRole('button', { name: 'Add note' }).click();
-    const l1Note = messages(l1Page).getByRole('listitem').filter({ hasText: `VIP customer ${run}` });
+    const l1Note = messages(l1Page)
+      .getByRole('listitem')
+      .filter({ hasText: `VIP customer ${run}` });
     await l1Note.getByText('internal note', { exact: true }).waitFor();
     await l1Page.getByRole('checkbox', { name: 'Internal note' }).uncheck();
 
@@ -319,7 +340,10 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await l1Page.waitForURL('**/specialist');
 
     // Level 2 has it, with both notes; the user sees the transfer but no note.
-    await l2Page.getByRole('region', { name: 'Your conversations' }).getByRole('link', { name: new RegExp(user.displayName) }).click();
+    await l2Page
+      .getByRole('region', { name: 'Your conversations' })
+      .getByRole('link', { name: new RegExp(user.displayName) })
+      .click();
     await l2Page.waitForURL(`**/specialist/c/${conversationId}`);
     const l2Messages = messages(l2Page);
     await expectShown(l2Page, l2Messages.getByText(`Firmware issue ${run}`));
@@ -365,14 +389,22 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await userPage.getByRole('radio', { name: '4 – Good' }).check();
     await userPage.getByLabel('Comment (optional)').fill('Quick and friendly.');
     await userPage.getByRole('button', { name: 'Send rating' }).click();
-    await expectShown(userPage, userPage.getByText('Thank you! You rated this conversation 4 out of 5: “Quick and friendly.”'));
+    await expectShown(
+      userPage,
+      userPage.getByText('Thank you! You rated this conversation 4 out of 5: “Quick and friendly.”'),
+    );
     // The page shows the rating as soon as it is written locally; the server may take a moment longer.
     const rating = await waitFor(
       async () => (await db.doc(paths.rating(conversationId)).get()).data() as RatingDoc | undefined,
       (r) => r !== undefined,
       { what: 'the rating to be stored' },
     );
-    expect(rating).toMatchObject({ score: 4, comment: 'Quick and friendly.', specialistId: level2.uid, userId: user.uid });
+    expect(rating).toMatchObject({
+      score: 4,
+      comment: 'Quick and friendly.',
+      specialistId: level2.uid,
+      userId: user.uid,
+    });
 
     // History and the rating survive a reload; the form does not come back.
     await userPage.reload();
@@ -418,105 +450,116 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await queue.getByText('Nobody is waiting at level 1.').waitFor();
   });
 
-  it('refuses a second conversation from a second tab of the same user, and leads back to the open one', { timeout: 120_000 }, async () => {
-    const first = await signedInPage(user);
-    await first.waitForURL('**/chat');
-    const second = await first.context().newPage();
-    await second.goto('/chat');
-    const startIn = (page: Page) =>
-      page
-        .getByRole('listitem')
-        .filter({ has: page.getByRole('heading', { name: staffed.name, exact: true }) })
-        .getByRole('button', { name: 'Start a chat' });
-    await expectShown(first, startIn(first));
-    await expectShown(second, startIn(second));
+  it(
+    'refuses a second conversation from a second tab of the same user, and leads back to the open one',
+    { timeout: 120_000 },
+    async () => {
+      const first = await signedInPage(user);
+      await first.waitForURL('**/chat');
+      const second = await first.context().newPage();
+      await second.goto('/chat');
+      const startIn = (page: Page) =>
+        page
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('heading', { name: staffed.name, exact: true }) })
+          .getByRole('button', { name: 'Start a chat' });
+      await expectShown(first, startIn(first));
+      await expectShown(second, startIn(second));
 
-    // Both tabs start at the same moment, and each commit is held back a second, so neither screen
-    // can have heard of the other's conversation: only the chat slot (a transaction the rules also
-    // require) can keep it to one.
-    for (const page of [first, second]) {
-      await page.route((url) => /:commit$/i.test(url.pathname), async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        await route.continue();
+      // Both tabs start at the same moment, and each commit is held back a second, so neither screen
+      // can have heard of the other's conversation: only the chat slot (a transaction the rules also
+      // require) can keep it to one.
+      for (const page of [first, second]) {
+        await page.route(
+          (url) => /:commit$/i.test(url.pathname),
+          async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+            await route.continue();
+          },
+        );
+      }
+      const buttons = await Promise.all([startIn(first).elementHandle(), startIn(second).elementHandle()]);
+      await Promise.all(buttons.map((button) => button?.evaluate((b) => (b as HTMLButtonElement).click())));
+      const opened = await Promise.race(
+        [first, second].map((page) => page.waitForURL('**/chat/c/**').then(() => page)),
+      );
+      const refused = opened === first ? second : first;
+      const openId = new URL(opened.url()).pathname.split('/').pop()!;
+      await expectShownProblem(refused, /You already have an open chat in this project/);
+      await refused.getByRole('link', { name: 'Continue your chat' }).first().click();
+      await refused.waitForURL(`**/chat/c/${openId}`);
+
+      const open = await db
+        .collection(COLLECTIONS.conversations)
+        .where('userId', '==', user.uid)
+        .where('projectId', '==', staffed.id)
+        .where('status', 'in', ['queued', 'assigned'])
+        .get();
+      expect(open.docs.map((d) => d.id)).toEqual([openId]);
+      // Leave the project's slot free for the tests after this one.
+      await opened.getByRole('button', { name: 'End chat' }).click();
+      await opened.getByRole('button', { name: 'Yes, close it' }).click();
+      await opened.getByText('This conversation was closed by you.').waitFor();
+    },
+  );
+
+  it(
+    'shows the latest 50 messages of a long history and pages older ones on demand',
+    { timeout: 120_000 },
+    async () => {
+      const id = `e2e-chat-history-${run}`;
+      const start = Date.now() - 3_600_000;
+      const at = (i: number) => Timestamp.fromMillis(start + i * 1_000);
+      await db.doc(paths.conversation(id)).set({
+        projectId: staffed.id,
+        userId: user.uid,
+        userName: user.displayName,
+        status: 'closed',
+        level: 1,
+        specialistId: level1.uid,
+        specialistName: level1.displayName,
+        createdAt: at(0),
+        queuedAt: at(0),
+        assignedAt: at(0),
+        closedAt: at(100),
+        closedBy: 'specialist',
+        caseId: null,
+        caseNumber: null,
+        queuePosition: null,
+        nobodyAvailable: false,
+        engagements: [],
+        inactivityWarnedAt: null,
       });
-    }
-    const buttons = await Promise.all([startIn(first).elementHandle(), startIn(second).elementHandle()]);
-    await Promise.all(buttons.map((button) => button?.evaluate((b) => (b as HTMLButtonElement).click())));
-    const opened = await Promise.race(
-      [first, second].map((page) => page.waitForURL('**/chat/c/**').then(() => page)),
-    );
-    const refused = opened === first ? second : first;
-    const openId = new URL(opened.url()).pathname.split('/').pop()!;
-    await expectShownProblem(refused, /You already have an open chat in this project/);
-    await refused.getByRole('link', { name: 'Continue your chat' }).first().click();
-    await refused.waitForURL(`**/chat/c/${openId}`);
+      const batch = db.batch();
+      for (let i = 1; i <= 70; i++) {
+        const fromUser = i % 2 === 1;
+        const author = fromUser ? user.uid : level1.uid;
+        batch.set(db.doc(paths.message(id, clientMessageId(author, Math.ceil(i / 2)))), {
+          authorId: author,
+          authorRole: fromUser ? 'user' : 'specialist',
+          kind: 'text',
+          visibility: 'all',
+          text: `History ${i}`,
+          createdAt: at(i),
+        });
+      }
+      await batch.commit();
 
-    const open = await db
-      .collection(COLLECTIONS.conversations)
-      .where('userId', '==', user.uid)
-      .where('projectId', '==', staffed.id)
-      .where('status', 'in', ['queued', 'assigned'])
-      .get();
-    expect(open.docs.map((d) => d.id)).toEqual([openId]);
-    // Leave the project's slot free for the tests after this one.
-    await opened.getByRole('button', { name: 'End chat' }).click();
-    await opened.getByRole('button', { name: 'Yes, close it' }).click();
-    await opened.getByText('This conversation was closed by you.').waitFor();
-  });
+      const userPage = await signedInPage(user);
+      await userPage.waitForURL('**/chat');
+      await userPage.goto(`/chat/c/${id}`);
+      const list = messages(userPage);
+      await expectShown(userPage, list.getByText('History 70', { exact: true }));
+      await list.getByText('History 21', { exact: true }).waitFor();
+      expect(await list.getByText('History 20', { exact: true }).count()).toBe(0);
+      expect(await list.getByText(/^History \d+$/).count()).toBe(50);
 
-  it('shows the latest 50 messages of a long history and pages older ones on demand', { timeout: 120_000 }, async () => {
-    const id = `e2e-chat-history-${run}`;
-    const start = Date.now() - 3_600_000;
-    const at = (i: number) => Timestamp.fromMillis(start + i * 1_000);
-    await db.doc(paths.conversation(id)).set({
-      projectId: staffed.id,
-      userId: user.uid,
-      userName: user.displayName,
-      status: 'closed',
-      level: 1,
-      specialistId: level1.uid,
-      specialistName: level1.displayName,
-      createdAt: at(0),
-      queuedAt: at(0),
-      assignedAt: at(0),
-      closedAt: at(100),
-      closedBy: 'specialist',
-      caseId: null,
-      caseNumber: null,
-      queuePosition: null,
-      nobodyAvailable: false,
-      engagements: [],
-      inactivityWarnedAt: null,
-    });
-    const batch = db.batch();
-    for (let i = 1; i <= 70; i++) {
-      const fromUser = i % 2 === 1;
-      const author = fromUser ? user.uid : level1.uid;
-      batch.set(db.doc(paths.message(id, clientMessageId(author, Math.ceil(i / 2)))), {
-        authorId: author,
-        authorRole: fromUser ? 'user' : 'specialist',
-        kind: 'text',
-        visibility: 'all',
-        text: `History ${i}`,
-        createdAt: at(i),
-      });
-    }
-    await batch.commit();
-
-    const userPage = await signedInPage(user);
-    await userPage.waitForURL('**/chat');
-    await userPage.goto(`/chat/c/${id}`);
-    const list = messages(userPage);
-    await expectShown(userPage, list.getByText('History 70', { exact: true }));
-    await list.getByText('History 21', { exact: true }).waitFor();
-    expect(await list.getByText('History 20', { exact: true }).count()).toBe(0);
-    expect(await list.getByText(/^History \d+$/).count()).toBe(50);
-
-    await userPage.getByRole('button', { name: 'Load older messages' }).click();
-    await list.getByText('History 1', { exact: true }).waitFor();
-    expect(await list.getByText(/^History \d+$/).count()).toBe(70);
-    await userPage.getByRole('button', { name: /older messages/ }).waitFor({ state: 'detached' });
-  });
+      await userPage.getByRole('button', { name: 'Load older messages' }).click();
+      await list.getByText('History 1', { exact: true }).waitFor();
+      expect(await list.getByText(/^History \d+$/).count()).toBe(70);
+      await userPage.getByRole('button', { name: /older messages/ }).waitFor({ state: 'detached' });
+    },
+  );
 
   it('says plainly when chat is switched off and offers no way to start one', async () => {
     const ref = db.doc(paths.chatSettings());

@@ -11,7 +11,14 @@ import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { paths } from '$shared/catalogue';
-import type { ChatSettingsDoc, ConversationDoc, Engagement, MessageDoc, RatingDoc, SpecialistStatsDoc } from '$shared/model';
+import type {
+  ChatSettingsDoc,
+  ConversationDoc,
+  Engagement,
+  MessageDoc,
+  RatingDoc,
+  SpecialistStatsDoc,
+} from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
 import { PROJECT_ID, ROOT } from '../support/emulators';
 import { waitFor } from '../support/wait';
@@ -25,7 +32,11 @@ const D1 = '2026-01-21';
 const ts = (iso: string) => Timestamp.fromMillis(Date.parse(iso));
 
 const run = randomUUID().slice(0, 8);
-const admin = { uid: `e2e-metrics-admin-${run}`, email: `e2e-metrics-admin-${run}@test.example`, password: `pw-${randomUUID()}` };
+const admin = {
+  uid: `e2e-metrics-admin-${run}`,
+  email: `e2e-metrics-admin-${run}@test.example`,
+  password: `pw-${randomUUID()}`,
+};
 const ann = { uid: `e2e-metrics-ann-${run}`, name: `Ann Metrics ${run}` };
 const cy = { uid: `e2e-metrics-cy-${run}`, name: `Cy Metrics ${run}` };
 const projectId = `e2e-metrics-${run}`;
@@ -35,7 +46,12 @@ const userName = (n: number) => `Uma ${n} ${run}`;
 let app: App;
 let db: Firestore;
 
-function engagement(who: { uid: string; name: string }, level: 1 | 2, start: string, extra: Partial<Engagement> = {}): Engagement {
+function engagement(
+  who: { uid: string; name: string },
+  level: 1 | 2,
+  start: string,
+  extra: Partial<Engagement> = {},
+): Engagement {
   return {
     specialistId: who.uid,
     shownName: who.name,
@@ -50,7 +66,13 @@ function engagement(who: { uid: string; name: string }, level: 1 | 2, start: str
 }
 
 /** Writes a conversation as routing leaves it (being served), then closes it as its user would. */
-async function serveAndClose(n: number, user: number, engagements: Engagement[], closedAt: string, extra: Partial<ConversationDoc> = {}) {
+async function serveAndClose(
+  n: number,
+  user: number,
+  engagements: Engagement[],
+  closedAt: string,
+  extra: Partial<ConversationDoc> = {},
+) {
   const conversation = servedConversation(
     { projectId, userId: `e2e-metrics-user${user}-${run}`, userName: userName(user) },
     engagements,
@@ -67,14 +89,27 @@ function message(n: number, id: string, fields: Omit<MessageDoc, 'createdAt'> & 
 }
 
 function rate(n: number, specialistId: string, score: RatingDoc['score'], comment: string, at: string) {
-  const rating: RatingDoc = { conversationId: conversationId(n), projectId, userId: `u-${n}`, specialistId, score, comment, createdAt: ts(at) };
+  const rating: RatingDoc = {
+    conversationId: conversationId(n),
+    projectId,
+    userId: `u-${n}`,
+    specialistId,
+    score,
+    comment,
+    createdAt: ts(at),
+  };
   return db.doc(paths.rating(conversationId(n))).set(rating);
 }
 
 async function seed() {
   app = initializeApp({ projectId: PROJECT_ID }, `e2e-metrics-${run}`);
   db = getFirestore(app);
-  await getAuth(app).createUser({ uid: admin.uid, email: admin.email, password: admin.password, displayName: `Ada ${run}` });
+  await getAuth(app).createUser({
+    uid: admin.uid,
+    email: admin.email,
+    password: admin.password,
+    displayName: `Ada ${run}`,
+  });
   await getAuth(app).setCustomUserClaims(admin.uid, { role: 'admin' });
   const chat: ChatSettingsDoc = {
     enabled: true,
@@ -86,37 +121,85 @@ async function seed() {
   await db.doc(paths.chatSettings()).set(chat);
   await db.doc(paths.user(admin.uid)).set({ displayName: `Ada ${run}`, email: admin.email, role: 'admin' });
   await db.doc(paths.project(projectId)).set({ name: `Metrics Project ${run}`, description: '', lastCaseNumber: 1 });
-  for (const [who, level] of [[ann, 1], [cy, 2]] as const) {
-    await db.doc(paths.user(who.uid)).set({ displayName: who.name, email: `${who.uid}@test.example`, role: 'specialist' });
+  for (const [who, level] of [
+    [ann, 1],
+    [cy, 2],
+  ] as const) {
+    await db
+      .doc(paths.user(who.uid))
+      .set({ displayName: who.name, email: `${who.uid}@test.example`, role: 'specialist' });
     await db
       .doc(paths.projectSpecialist(projectId, who.uid))
       .set({ uid: who.uid, displayName: who.name, level, addedAt: Timestamp.now(), addedBy: admin.uid });
   }
 
   // c1: Ann answers in 30 s and transfers; Cy picks up in 60 s and converts it into case #1.
-  await message(1, 'm1', { authorId: 'u1', authorRole: 'user', kind: 'text', visibility: 'all', text: 'My printer is on fire', at: `${D0}T10:00:10Z` });
-  await message(1, 'm2', { authorId: ann.uid, authorRole: 'specialist', kind: 'text', visibility: 'all', text: 'Let me get a colleague.', at: `${D0}T10:00:30Z` });
-  await message(1, 'note-transfer-2', { authorId: ann.uid, authorRole: 'specialist', kind: 'note', visibility: 'staff', text: 'Model X, restart did not help.', at: `${D0}T10:02:00Z` });
-  await message(1, 'system-transferred-2', { authorId: 'system', authorRole: 'system', kind: 'system', visibility: 'all', text: `Your conversation has been transferred to a level 2 specialist, ${cy.name}.`, at: `${D0}T10:02:00Z` });
+  await message(1, 'm1', {
+    authorId: 'u1',
+    authorRole: 'user',
+    kind: 'text',
+    visibility: 'all',
+    text: 'My printer is on fire',
+    at: `${D0}T10:00:10Z`,
+  });
+  await message(1, 'm2', {
+    authorId: ann.uid,
+    authorRole: 'specialist',
+    kind: 'text',
+    visibility: 'all',
+    text: 'Let me get a colleague.',
+    at: `${D0}T10:00:30Z`,
+  });
+  await message(1, 'note-transfer-2', {
+    authorId: ann.uid,
+    authorRole: 'specialist',
+    kind: 'note',
+    visibility: 'staff',
+    text: 'Model X, restart did not help.',
+    at: `${D0}T10:02:00Z`,
+  });
+  await message(1, 'system-transferred-2', {
+    authorId: 'system',
+    authorRole: 'system',
+    kind: 'system',
+    visibility: 'all',
+    text: `Your conversation has been transferred to a level 2 specialist, ${cy.name}.`,
+    at: `${D0}T10:02:00Z`,
+  });
   await serveAndClose(
     1,
     1,
     [
-      engagement(ann, 1, `${D0}T10:00:00Z`, { firstResponseAt: ts(`${D0}T10:00:30Z`), endedAt: ts(`${D0}T10:02:00Z`), outcome: 'transferred' }),
+      engagement(ann, 1, `${D0}T10:00:00Z`, {
+        firstResponseAt: ts(`${D0}T10:00:30Z`),
+        endedAt: ts(`${D0}T10:02:00Z`),
+        outcome: 'transferred',
+      }),
       engagement(cy, 2, `${D0}T10:02:00Z`, { firstResponseAt: ts(`${D0}T10:03:00Z`), convertedToCase: true }),
     ],
     `${D0}T10:12:00Z`,
     { caseId: `conversion_${conversationId(1)}`, caseNumber: 1 },
   );
   // c2: Ann answers in 90 s (over the 60 s target); c3, another user on the next day: 20 s.
-  await serveAndClose(2, 1, [engagement(ann, 1, `${D0}T11:00:00Z`, { firstResponseAt: ts(`${D0}T11:01:30Z`) })], `${D0}T11:10:00Z`);
-  await serveAndClose(3, 2, [engagement(ann, 1, `${D1}T09:00:00Z`, { firstResponseAt: ts(`${D1}T09:00:20Z`) })], `${D1}T09:05:00Z`);
+  await serveAndClose(
+    2,
+    1,
+    [engagement(ann, 1, `${D0}T11:00:00Z`, { firstResponseAt: ts(`${D0}T11:01:30Z`) })],
+    `${D0}T11:10:00Z`,
+  );
+  await serveAndClose(
+    3,
+    2,
+    [engagement(ann, 1, `${D1}T09:00:00Z`, { firstResponseAt: ts(`${D1}T09:00:20Z`) })],
+    `${D1}T09:05:00Z`,
+  );
   await Promise.all([
     rate(1, cy.uid, 5, 'Solved it, thanks', `${D0}T10:13:00Z`),
     rate(2, ann.uid, 2, 'Slow to answer', `${D0}T11:11:00Z`),
     rate(3, ann.uid, 4, 'Nice', `${D1}T09:06:00Z`),
   ]);
-  const stats = async (uid: string) => (await db.doc(paths.specialistStats(uid)).get()).data() as SpecialistStatsDoc | undefined;
+  const stats = async (uid: string) =>
+    (await db.doc(paths.specialistStats(uid)).get()).data() as SpecialistStatsDoc | undefined;
   await waitFor(
     async () => [await stats(ann.uid), await stats(cy.uid)],
     ([a, c]) => a?.engagements === 3 && a.ratingCount === 2 && c?.engagements === 1 && c.ratingCount === 1,
@@ -206,7 +289,11 @@ describe.skipIf(!chromiumPath)('admin metrics', () => {
     await page.goto(`/admin/metrics?from=${D1}&to=${D1}`);
     const table = page.getByRole('table', { name: /Specialists and their statistics/ });
     await table.getByRole('rowheader', { name: ann.name, exact: true }).waitFor();
-    expect(await rowOf(table, ann.name)).toMatchObject({ 'Attended L1': '1', 'Average rating': '4.00', 'Avg first response': '20 s' });
+    expect(await rowOf(table, ann.name)).toMatchObject({
+      'Attended L1': '1',
+      'Average rating': '4.00',
+      'Avg first response': '20 s',
+    });
     expect(await rowOf(table, cy.name)).toMatchObject({ 'Attended L2': '0', Ratings: '0' });
 
     await table.getByRole('button', { name: 'Attended L1' }).click();
@@ -229,7 +316,11 @@ describe.skipIf(!chromiumPath)('admin metrics', () => {
     await page.getByText('Nice', { exact: true }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'metrics-detail.png'), fullPage: true });
 
-    await firstUser.getByRole('row').filter({ hasText: 'Transferred to level 2' }).getByRole('link', { name: /Open transcript/ }).click();
+    await firstUser
+      .getByRole('row')
+      .filter({ hasText: 'Transferred to level 2' })
+      .getByRole('link', { name: /Open transcript/ })
+      .click();
     await page.getByRole('heading', { name: 'Conversation transcript' }).waitFor();
     await page.getByText('My printer is on fire').waitFor();
     await page.getByText('Model X, restart did not help.').waitFor();

@@ -70,7 +70,11 @@ async function seedProject(templateFields: CaseTemplateField[] = [{ key: 'room',
   const templateId = `tpl-${projectId}`;
   const now = Timestamp.now();
   const batch = db.batch();
-  batch.set(db.doc(paths.project(projectId)), { name: `Printers ${projectId}`, description: 'Test', lastCaseNumber: 0 });
+  batch.set(db.doc(paths.project(projectId)), {
+    name: `Printers ${projectId}`,
+    description: 'Test',
+    lastCaseNumber: 0,
+  });
   batch.set(db.doc(paths.member(projectId, user.uid)), { uid: user.uid, displayName: user.displayName, addedAt: now });
   for (const s of [specialist, otherSpecialist]) {
     batch.set(db.doc(paths.projectSpecialist(projectId, s.uid)), {
@@ -105,12 +109,21 @@ async function leaveOfflineMessage(projectId: string, text: string, author: Test
   const conversationId = `offline-${randomUUID().slice(0, 8)}`;
   const now = Timestamp.now();
   const opener = { projectId, userId: author.uid, userName: author.displayName };
-  await db.doc(paths.member(projectId, author.uid)).set({ uid: author.uid, displayName: author.displayName, addedAt: now });
-  await db.doc(paths.conversation(conversationId)).set({ ...startingConversation(opener, () => now), nobodyAvailable: true });
-  await db.doc(paths.projectChat(author.uid, projectId)).set({ conversationId, startedAt: now, offlineMessageAt: null });
+  await db
+    .doc(paths.member(projectId, author.uid))
+    .set({ uid: author.uid, displayName: author.displayName, addedAt: now });
+  await db
+    .doc(paths.conversation(conversationId))
+    .set({ ...startingConversation(opener, () => now), nobodyAvailable: true });
+  await db
+    .doc(paths.projectChat(author.uid, projectId))
+    .set({ conversationId, startedAt: now, offlineMessageAt: null });
   const { db: clientDb } = await signedInClient(author);
   const batch = writeBatch(clientDb);
-  for (const write of [...offlineMessageWrites(conversationId, opener, text, serverTimestamp), closing(conversationId, 'user', serverTimestamp)]) {
+  for (const write of [
+    ...offlineMessageWrites(conversationId, opener, text, serverTimestamp),
+    closing(conversationId, 'user', serverTimestamp),
+  ]) {
     if (write.kind === 'set') batch.set(doc(clientDb, write.path), write.data);
     else batch.update(doc(clientDb, write.path), write.data);
   }
@@ -128,9 +141,12 @@ const settled = (id: string) =>
   );
 
 const casesOf = async (projectId: string) =>
-  (await db.collection(COLLECTIONS.cases).where('projectId', '==', projectId).get()).docs.map((d) => d.data() as CaseDoc);
+  (await db.collection(COLLECTIONS.cases).where('projectId', '==', projectId).get()).docs.map(
+    (d) => d.data() as CaseDoc,
+  );
 
-const lastCaseNumber = async (projectId: string) => (await db.doc(paths.project(projectId)).get()).get('lastCaseNumber');
+const lastCaseNumber = async (projectId: string) =>
+  (await db.doc(paths.project(projectId)).get()).get('lastCaseNumber');
 
 describe('offline message -> case', () => {
   it("creates a case with the project's offline configuration and shows its number on the message", async () => {
@@ -160,7 +176,9 @@ describe('offline message -> case', () => {
     const { projectId } = await seedProject();
     // One offline message per user every 10 minutes: five users.
     const authors = await Promise.all([1, 2, 3, 4, 5].map(() => createAccount(app, 'user')));
-    const ids = await Promise.all(authors.map((author, n) => leaveOfflineMessage(projectId, `Message ${n + 1}`, author)));
+    const ids = await Promise.all(
+      authors.map((author, n) => leaveOfflineMessage(projectId, `Message ${n + 1}`, author)),
+    );
     const messages = await Promise.all(ids.map(settled));
     expect(messages.map((m) => m.caseError ?? null)).toEqual([null, null, null, null, null]);
     expect(messages.map((m) => m.caseNumber).sort()).toEqual([1, 2, 3, 4, 5]);
@@ -260,7 +278,10 @@ describe('convertToCase', () => {
 
   async function convert(as: TestAccount, data: unknown) {
     const { functions } = await signedInClient(as);
-    return (await httpsCallable(functions, CALLABLES.convertToCase)(data)).data as { caseId: string; caseNumber: number };
+    return (await httpsCallable(functions, CALLABLES.convertToCase)(data)).data as {
+      caseId: string;
+      caseNumber: number;
+    };
   }
 
   const conversation = async (id: string) => (await db.doc(paths.conversation(id)).get()).data() as ConversationDoc;
@@ -286,14 +307,20 @@ describe('convertToCase', () => {
     const [heading, ...lines] = created.description.split('\n');
     expect(heading).toBe(transcript[0]);
     expect(lines.filter((line) => transcript.includes(line))).toEqual(transcript.slice(1));
-    for (const extra of lines.filter((line) => !transcript.includes(line))) expect(extra).toMatch(/^\[\d\d:\d\d\] Help desk: /);
+    for (const extra of lines.filter((line) => !transcript.includes(line)))
+      expect(extra).toMatch(/^\[\d\d:\d\d\] Help desk: /);
     expect(created.description).not.toContain('STAFF ONLY');
 
     const after = await conversation(conversationId);
     expect(after).toMatchObject({ caseId: result.caseId, caseNumber: 1 });
     expect(after.engagements.at(-1)?.convertedToCase).toBe(true);
     const notice = await db.doc(paths.message(conversationId, `system-case-${result.caseId}`)).get();
-    expect(notice.data()).toMatchObject({ authorRole: 'system', kind: 'system', visibility: 'all', text: CONVERTED(1) });
+    expect(notice.data()).toMatchObject({
+      authorRole: 'system',
+      kind: 'system',
+      visibility: 'all',
+      text: CONVERTED(1),
+    });
   });
 
   it('refuses a specialist who is not assigned, and changes nothing', async () => {
@@ -314,7 +341,10 @@ describe('convertToCase', () => {
     expect(second).toEqual(first);
     expect(await casesOf(projectId)).toHaveLength(1);
     expect(await lastCaseNumber(projectId)).toBe(1);
-    const notices = await db.collection(`${paths.conversation(conversationId)}/messages`).where('text', '==', CONVERTED(1)).get();
+    const notices = await db
+      .collection(`${paths.conversation(conversationId)}/messages`)
+      .where('text', '==', CONVERTED(1))
+      .get();
     expect(notices.size).toBe(1);
   });
 
@@ -344,8 +374,12 @@ describe('convertToCase', () => {
   it('refuses a closed conversation that has no case', async () => {
     const { projectId } = await seedProject();
     const { conversationId } = await seedConversation(projectId);
-    await db.doc(paths.conversation(conversationId)).update({ status: 'closed', closedAt: Timestamp.now(), closedBy: 'user' });
-    await expect(convert(specialist, { conversationId })).rejects.toMatchObject({ code: 'functions/failed-precondition' });
+    await db
+      .doc(paths.conversation(conversationId))
+      .update({ status: 'closed', closedAt: Timestamp.now(), closedBy: 'user' });
+    await expect(convert(specialist, { conversationId })).rejects.toMatchObject({
+      code: 'functions/failed-precondition',
+    });
     expect(await casesOf(projectId)).toEqual([]);
   });
 });

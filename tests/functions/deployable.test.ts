@@ -22,7 +22,11 @@ function jsFiles(dir: string): string[] {
 }
 
 /** `firebase-admin/firestore` -> `firebase-admin`, `@scope/pkg/x` -> `@scope/pkg`. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('functions deploy package', () => {
   let sandbox: string;

@@ -68,7 +68,10 @@ async function post(account: TestAccount, conversationId: string, authorRole: 'u
   const n = (sent.get(key) ?? 0) + 1;
   sent.set(key, n);
   const id = clientMessageId(account.uid, n);
-  await setDoc(doc(client, paths.message(conversationId, id)), outgoingMessage({ id: account.uid, role: authorRole }, text, serverTimestamp));
+  await setDoc(
+    doc(client, paths.message(conversationId, id)),
+    outgoingMessage({ id: account.uid, role: authorRole }, text, serverTimestamp),
+  );
 }
 
 describe('requeue after the grace period', () => {
@@ -150,7 +153,13 @@ describe('inactivity', () => {
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'system' });
     expect(closed.closedAt?.toMillis()).toBe(closeAt);
     expect(await activeLoad(db, specialist.uid)).toEqual([]);
-    const ids = (await waitFor(() => messagesOf(db, id), (m) => m.some((x) => x.id === 'system-rating-request'), { what: 'goodbye' })).map((m) => m.id);
+    const ids = (
+      await waitFor(
+        () => messagesOf(db, id),
+        (m) => m.some((x) => x.id === 'system-rating-request'),
+        { what: 'goodbye' },
+      )
+    ).map((m) => m.id);
     expect(ids).toContain('system-closed');
   });
 
@@ -240,7 +249,13 @@ describe('chat switched off', () => {
       await ref.set(startingConversation({ projectId, userId: user.uid, userName: user.displayName }, Timestamp.now));
       const refused = await waitForConversation(db, ref.id, (c) => c.status === 'closed', 'refusal');
       expect(refused).toMatchObject({ closedBy: 'system', specialistId: null });
-      const ids = (await waitFor(() => messagesOf(db, ref.id), (m) => m.length > 0, { what: 'closed message' })).map((m) => m.id);
+      const ids = (
+        await waitFor(
+          () => messagesOf(db, ref.id),
+          (m) => m.length > 0,
+          { what: 'closed message' },
+        )
+      ).map((m) => m.id);
       expect(ids).toEqual(['system-closed']);
     } finally {
       await restore();

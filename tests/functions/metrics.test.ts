@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import functionsTest from 'firebase-functions-test';
-import { FieldPath, getFirestore, Timestamp, type DocumentData, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
+import {
+  FieldPath,
+  getFirestore,
+  Timestamp,
+  type DocumentData,
+  type DocumentSnapshot,
+  type Firestore,
+} from 'firebase-admin/firestore';
 import type { App } from 'firebase-admin/app';
 import { SUBCOLLECTIONS, paths } from '$shared/catalogue';
 import type { ConversationDoc, Engagement, RatingDoc } from '$shared/model';
@@ -63,7 +70,13 @@ function engagement(specialistId: string, level: 1 | 2, start: string, extra: Pa
 }
 
 /** A conversation being served right now (last engagement running), as routing and transfers leave it. */
-async function seedServed(n: number, projectId: string, userId: string, engagements: Engagement[], extra: Partial<ConversationDoc> = {}) {
+async function seedServed(
+  n: number,
+  projectId: string,
+  userId: string,
+  engagements: Engagement[],
+  extra: Partial<ConversationDoc> = {},
+) {
   const conversation = servedConversation({ projectId, userId, userName: `User ${userId}` }, engagements, extra);
   const ref = db.doc(paths.conversation(conversationId(n)));
   await ref.set(conversation);
@@ -75,7 +88,15 @@ const close = (n: number, at: string) =>
   db.doc(paths.conversation(conversationId(n))).update({ status: 'closed', closedAt: ts(at), closedBy: 'user' });
 
 const rate = (n: number, specialistId: string, projectId: string, score: RatingDoc['score'], at: string) => {
-  const rating: RatingDoc = { conversationId: conversationId(n), projectId, userId: 'u', specialistId, score, comment: `c${n}`, createdAt: ts(at) };
+  const rating: RatingDoc = {
+    conversationId: conversationId(n),
+    projectId,
+    userId: 'u',
+    specialistId,
+    score,
+    comment: `c${n}`,
+    createdAt: ts(at),
+  };
   return db.doc(paths.rating(conversationId(n))).set(rating);
 };
 
@@ -88,7 +109,11 @@ async function seedWorld() {
     alpha,
     'u1',
     [
-      engagement(ann, 1, `${D0}T23:59:30Z`, { firstResponseAt: ts(`${D0}T23:59:50Z`), endedAt: ts(`${D1}T00:01:00Z`), outcome: 'transferred' }),
+      engagement(ann, 1, `${D0}T23:59:30Z`, {
+        firstResponseAt: ts(`${D0}T23:59:50Z`),
+        endedAt: ts(`${D1}T00:01:00Z`),
+        outcome: 'transferred',
+      }),
       engagement(cy, 2, `${D1}T00:01:00Z`, { firstResponseAt: ts(`${D1}T00:02:30Z`), convertedToCase: true }),
     ],
     { caseId: `conversion_${conversationId(1)}`, caseNumber: 1 },
@@ -103,7 +128,9 @@ async function seedWorld() {
   // c4..c13: ten conversations of ann, answered in 10 s, all closed at the same moment.
   for (let i = 0; i < 10; i++) {
     const start = new Date(Date.parse(`${D0}T12:00:00Z`) + i * 60_000).toISOString();
-    await seedServed(4 + i, alpha, 'u3', [engagement(ann, 1, start, { firstResponseAt: ts(new Date(Date.parse(start) + 10_000).toISOString()) })]);
+    await seedServed(4 + i, alpha, 'u3', [
+      engagement(ann, 1, start, { firstResponseAt: ts(new Date(Date.parse(start) + 10_000).toISOString()) }),
+    ]);
   }
   // Everything closes and is rated at once.
   await Promise.all([
@@ -117,12 +144,22 @@ async function seedWorld() {
   ]);
 }
 
-const markerExists = async (uid: string, id: string) => (await db.doc(paths.specialistAppliedEvent(uid, id)).get()).exists;
+const markerExists = async (uid: string, id: string) =>
+  (await db.doc(paths.specialistAppliedEvent(uid, id)).get()).exists;
 
 /** Every marker the triggers must have written once everything settled. */
 function expectedMarkers(): Array<[string, string]> {
-  const closes: Array<[string, number]> = [[ann, 1], [cy, 1], [bob, 2], [ann, 3], [bob, 3]];
-  const ratings: Array<[string, number]> = [[cy, 1], [bob, 2]];
+  const closes: Array<[string, number]> = [
+    [ann, 1],
+    [cy, 1],
+    [bob, 2],
+    [ann, 3],
+    [bob, 3],
+  ];
+  const ratings: Array<[string, number]> = [
+    [cy, 1],
+    [bob, 2],
+  ];
   TEN_SCORES.forEach((_, i) => {
     closes.push([ann, 4 + i]);
     ratings.push([ann, 4 + i]);
@@ -144,7 +181,9 @@ async function snapshotStats(): Promise<Record<string, StatsAggregate | string[]
     for (const project of await stats.collection(SUBCOLLECTIONS.byProject).listDocuments()) {
       for (const d of (await project.collection(SUBCOLLECTIONS.days).get()).docs) out[d.ref.path] = asStats(d.data());
     }
-    out[`${uid}/markers`] = (await stats.collection(SUBCOLLECTIONS.appliedEvents).listDocuments()).map((r) => r.id).sort();
+    out[`${uid}/markers`] = (await stats.collection(SUBCOLLECTIONS.appliedEvents).listDocuments())
+      .map((r) => r.id)
+      .sort();
   }
   return out;
 }
@@ -163,7 +202,8 @@ beforeAll(async () => {
   restoreSettings = await useChatSettings(db, { firstResponseTargetSeconds: 60, ratingEnabled: true });
   await seedWorld();
   await waitFor(
-    async () => (await Promise.all(expectedMarkers().map(([uid, id]) => markerExists(uid, id)))).filter((x) => !x).length,
+    async () =>
+      (await Promise.all(expectedMarkers().map(([uid, id]) => markerExists(uid, id)))).filter((x) => !x).length,
     (missing) => missing === 0,
     { what: 'every close and rating counted', timeoutMs: 45_000 },
   );
@@ -190,8 +230,17 @@ describe('live aggregation', () => {
       ratingSum: 37,
       ratingDistribution: { '1': 1, '2': 1, '3': 2, '4': 2, '5': 4 },
     });
-    expect(await stored(paths.specialistDay(ann, D1))).toEqual({ ...asStats(undefined), engagements: 1, attendedL1: 1, durationSumSeconds: 60 });
-    expect(await stored(paths.specialistStats(ann))).toMatchObject({ engagements: 12, attendedL1: 12, ratingCount: 10 });
+    expect(await stored(paths.specialistDay(ann, D1))).toEqual({
+      ...asStats(undefined),
+      engagements: 1,
+      attendedL1: 1,
+      durationSumSeconds: 60,
+    });
+    expect(await stored(paths.specialistStats(ann))).toMatchObject({
+      engagements: 12,
+      attendedL1: 12,
+      ratingCount: 10,
+    });
   });
 
   it('credits the level 2 side of a transfer: transferred in, pickup time, the case, the rating', async () => {
@@ -234,9 +283,12 @@ describe('live aggregation', () => {
     const rating = await db.doc(paths.rating(conversationId(4))).get();
     const ratingEvent = { params: { ratingId: rating.id }, data: rating };
     await Promise.all([rated(ratingEvent), rated(ratingEvent), rated(ratingEvent)]);
-    expect(await triggers.outcome.applyConversationOutcome(conversationId(2), (await db.doc(paths.conversation(conversationId(2))).get()).data() as ConversationDoc)).toBe(
-      'already-applied',
-    );
+    expect(
+      await triggers.outcome.applyConversationOutcome(
+        conversationId(2),
+        (await db.doc(paths.conversation(conversationId(2))).get()).data() as ConversationDoc,
+      ),
+    ).toBe('already-applied');
     expect(await snapshotStats()).toEqual(before);
   });
 });
@@ -253,7 +305,12 @@ describe('filters', () => {
     expect(await counts(ann, D0, D1)).toMatchObject({ engagements: 12, ratingCount: 10 });
     // Bob's engagement began at 00:00:00.000 of D1: it belongs to D1, not to D0.
     expect(await counts(bob, D0, D0)).toMatchObject({ engagements: 0 });
-    expect(await counts(bob, D1, D1)).toMatchObject({ engagements: 2, firstResponseSumSeconds: 75 + 30, withinTargetCount: 1, ratingCount: 1 });
+    expect(await counts(bob, D1, D1)).toMatchObject({
+      engagements: 2,
+      firstResponseSumSeconds: 75 + 30,
+      withinTargetCount: 1,
+      ratingCount: 1,
+    });
   });
 
   it('split by project: each project holds its own engagements and ratings', async () => {
@@ -266,7 +323,12 @@ describe('filters', () => {
         .get();
       return sumCounts(days.docs.map((d) => d.data()));
     };
-    expect(await project(bob, alpha)).toMatchObject({ engagements: 1, firstResponseSumSeconds: 75, ratingCount: 1, ratingSum: 3 });
+    expect(await project(bob, alpha)).toMatchObject({
+      engagements: 1,
+      firstResponseSumSeconds: 75,
+      ratingCount: 1,
+      ratingSum: 3,
+    });
     expect(await project(bob, beta)).toMatchObject({ engagements: 1, firstResponseSumSeconds: 30, ratingCount: 0 });
     expect(await project(ann, beta)).toMatchObject({ engagements: 1, attendedL1: 1, firstResponseCount: 0 });
     expect(await project(ann, alpha)).toMatchObject({ engagements: 11, ratingCount: 10, ratingSum: 37 });
@@ -277,7 +339,13 @@ describe('filters', () => {
     const { db: clientDb } = await signedInClient(admin);
     const meter = new ReadMeter();
     const refs = specialists.map((uid) => ({ uid, name: uid, level: null }));
-    const { rows } = await loadRows(clientDb, refs, { range: { from: '2026-01-13', to: D1 }, projectId: null }, Date.now(), meter);
+    const { rows } = await loadRows(
+      clientDb,
+      refs,
+      { range: { from: '2026-01-13', to: D1 }, projectId: null },
+      Date.now(),
+      meter,
+    );
     expect(rows.find((r) => r.uid === ann)?.counts.engagements).toBe(12);
     // 30 days x 3 specialists: ann has 2 day buckets, bob 1, cy 1; one presence read each.
     // specialistLoad is functions-only today, so those reads are refused and cost nothing here.
@@ -303,8 +371,12 @@ describe('backfill', () => {
     await db.doc(paths.specialistDay(bob, '2026-01-01')).set({ day: '2026-01-01', engagements: 3 });
     await db.doc(paths.specialistAppliedEvent(bob, conversationMarkerId(conversationId(2)))).delete();
     const check = await backfillStats(db, { specialistIds: specialists, checkOnly: true });
-    expect(check.differences.map((d) => d.path).sort()).toEqual([paths.specialistDay(ann, D0), paths.specialistDay(bob, '2026-01-01')].sort());
-    expect(check.differences.find((d) => d.path === paths.specialistDay(ann, D0))?.fields).toEqual(['engagements: 99 -> 11']);
+    expect(check.differences.map((d) => d.path).sort()).toEqual(
+      [paths.specialistDay(ann, D0), paths.specialistDay(bob, '2026-01-01')].sort(),
+    );
+    expect(check.differences.find((d) => d.path === paths.specialistDay(ann, D0))?.fields).toEqual([
+      'engagements: 99 -> 11',
+    ]);
 
     await backfillStats(db, { specialistIds: specialists });
     expect(await snapshotStats()).toEqual(live);

@@ -46,7 +46,9 @@ const status = (connections: Record<string, number>) => ({
 /** A specialist account as the mirror sees it: its users/{uid} document says so (the RTDB token alone does not count). */
 async function specialist(role: 'specialist' | 'user' = 'specialist', disabled = false): Promise<string> {
   const uid = `${role}-${randomUUID()}`;
-  await db.doc(paths.user(uid)).set({ displayName: uid, email: `${uid}@test.example`, role, ...(disabled ? { disabled } : {}) });
+  await db
+    .doc(paths.user(uid))
+    .set({ displayName: uid, email: `${uid}@test.example`, role, ...(disabled ? { disabled } : {}) });
   return uid;
 }
 
@@ -82,7 +84,11 @@ describe('mirrorPresence', () => {
     });
     const now = Date.now();
     await deliver(uid, status({ slot3: 1_000 }), status({ slot2: now }), now);
-    expect(summary(await presenceOf(uid))).toEqual({ choice: 'available', connections: { slot2: now }, mirroredEventAt: now });
+    expect(summary(await presenceOf(uid))).toEqual({
+      choice: 'available',
+      connections: { slot2: now },
+      mirroredEventAt: now,
+    });
   });
 
   it('empties the connections when the status node is deleted', async () => {

@@ -46,8 +46,7 @@ describe.skipIf(!databaseEmulatorRunning)(title, () => {
     return { tab, rtdb };
   }
 
-  const presenceOf = async (uid: string) =>
-    (await db.doc(paths.presence(uid)).get()).data() as PresenceDoc | undefined;
+  const presenceOf = async (uid: string) => (await db.doc(paths.presence(uid)).get()).data() as PresenceDoc | undefined;
   const has = (p: PresenceDoc | undefined, id: string) => p?.connections[id] !== undefined;
 
   it('mirrors a connected tab into Firestore and keeps the choice', async () => {
@@ -105,7 +104,11 @@ describe.skipIf(!databaseEmulatorRunning)(title, () => {
   it('removes the RTDB entry on stop, leaving no connection', async () => {
     const specialist = await createAccount(app, 'specialist');
     const { tab, rtdb } = await openTab(specialist);
-    await waitFor(() => presenceOf(specialist.uid), (p) => has(p, tab.connectionId), { what: 'the tab mirrored' });
+    await waitFor(
+      () => presenceOf(specialist.uid),
+      (p) => has(p, tab.connectionId),
+      { what: 'the tab mirrored' },
+    );
     await tab.stop();
     expect((await get(ref(rtdb, paths.rtdbStatus(specialist.uid)))).val()).toBeNull();
     const presence = await waitFor(

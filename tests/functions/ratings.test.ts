@@ -80,9 +80,14 @@ async function seedClosedConversations(count: number) {
   return { specialist, projectId, conversationIds };
 }
 
-const stats = async (uid: string) => (await db.doc(paths.specialistStats(uid)).get()).data() as SpecialistStatsDoc | undefined;
+const stats = async (uid: string) =>
+  (await db.doc(paths.specialistStats(uid)).get()).data() as SpecialistStatsDoc | undefined;
 
-const ratingFields = ({ ratingCount, ratingSum, ratingDistribution }: Partial<SpecialistStatsDoc | SpecialistDayDoc> = {}) => ({
+const ratingFields = ({
+  ratingCount,
+  ratingSum,
+  ratingDistribution,
+}: Partial<SpecialistStatsDoc | SpecialistDayDoc> = {}) => ({
   ratingCount,
   ratingSum,
   ratingDistribution,
@@ -107,7 +112,11 @@ describe('onRatingCreated', () => {
         }),
       ),
     );
-    await waitFor(() => stats(specialist.uid), (s) => (s?.ratingCount ?? 0) >= 10, { what: '10 ratings counted' });
+    await waitFor(
+      () => stats(specialist.uid),
+      (s) => (s?.ratingCount ?? 0) >= 10,
+      { what: '10 ratings counted' },
+    );
 
     const stored = await Promise.all(
       conversationIds.map(async (id) => (await db.doc(paths.rating(id)).get()).data() as RatingDoc),
@@ -145,7 +154,11 @@ describe('onRatingCreated', () => {
     const snapshot = await db.doc(paths.rating(conversationId)).get();
     // With the emulator's own delivery, three deliveries of one event race here.
     await Promise.all([1, 2].map(() => wrapped({ data: snapshot, params: { ratingId: conversationId } })));
-    const counted = await waitFor(() => stats(specialist.uid), (s) => (s?.ratingCount ?? 0) >= 1, { what: 'the rating counted' });
+    const counted = await waitFor(
+      () => stats(specialist.uid),
+      (s) => (s?.ratingCount ?? 0) >= 1,
+      { what: 'the rating counted' },
+    );
     await wrapped({ data: snapshot, params: { ratingId: conversationId } });
 
     const once = { ratingCount: 1, ratingSum: 4, ratingDistribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 0 } };

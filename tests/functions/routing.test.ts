@@ -37,7 +37,11 @@ beforeAll(async () => {
   lifecycle = await import('../../functions/src/conversations/lifecycle.fn');
   app = adminApp();
   db = getFirestore(app);
-  restoreSettings = await useChatSettings(db, { maxConversationsPerSpecialist: MAX, showSpecialistName: true, ratingEnabled: true });
+  restoreSettings = await useChatSettings(db, {
+    maxConversationsPerSpecialist: MAX,
+    showSpecialistName: true,
+    ratingEnabled: true,
+  });
 });
 afterAll(async () => {
   await restoreSettings();
@@ -60,18 +64,34 @@ describe('routing a new conversation', () => {
     const idle = await addSpecialist(app, db, projectId, 1);
     const away = await addSpecialist(app, db, projectId, 1, 'away');
     await addSpecialist(app, db, projectId, 2);
-    await db.doc(paths.specialistLoad(busy.uid)).set({ activeConversationIds: ['served-elsewhere'], updatedAt: Timestamp.now() });
+    await db
+      .doc(paths.specialistLoad(busy.uid))
+      .set({ activeConversationIds: ['served-elsewhere'], updatedAt: Timestamp.now() });
     const user = await addMember(app, db, projectId);
 
     const id = await startConversation(user, projectId);
     const assigned = await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
 
-    expect(assigned).toMatchObject({ specialistId: idle.uid, specialistName: idle.displayName, level: 1, queuePosition: null });
+    expect(assigned).toMatchObject({
+      specialistId: idle.uid,
+      specialistName: idle.displayName,
+      level: 1,
+      queuePosition: null,
+    });
     expect(assigned.engagements).toHaveLength(1);
-    expect(assigned.engagements[0]).toMatchObject({ specialistId: idle.uid, level: 1, outcome: 'active', endedAt: null });
+    expect(assigned.engagements[0]).toMatchObject({
+      specialistId: idle.uid,
+      level: 1,
+      outcome: 'active',
+      endedAt: null,
+    });
     expect(await activeLoad(db, idle.uid)).toEqual([id]);
     expect(await activeLoad(db, away.uid)).toEqual([]);
-    const messages = await waitFor(() => messagesOf(db, id), (m) => m.length >= 2, { what: 'welcome and joined' });
+    const messages = await waitFor(
+      () => messagesOf(db, id),
+      (m) => m.length >= 2,
+      { what: 'welcome and joined' },
+    );
     expect(messages.map((m) => [m.id, m.text])).toEqual([
       ['system-welcome', `Hello ${user.displayName}, welcome to the Project ${projectId} help desk.`],
       ['system-joined-1', `${idle.displayName} has joined the conversation.`],
@@ -84,9 +104,18 @@ describe('routing a new conversation', () => {
     const user = await addMember(app, db, projectId);
 
     const id = await startConversation(user, projectId);
-    const waiting = await waitForConversation(db, id, (c) => c.queuePosition === 1 && c.nobodyAvailable, 'queue position');
+    const waiting = await waitForConversation(
+      db,
+      id,
+      (c) => c.queuePosition === 1 && c.nobodyAvailable,
+      'queue position',
+    );
     expect(waiting).toMatchObject({ status: 'queued', specialistId: null });
-    await waitFor(() => messagesOf(db, id), (m) => m.some((x) => x.id === 'system-nobody-available'), { what: 'nobody-available message' });
+    await waitFor(
+      () => messagesOf(db, id),
+      (m) => m.some((x) => x.id === 'system-nobody-available'),
+      { what: 'nobody-available message' },
+    );
     expect(await activeLoad(db, level2.uid)).toEqual([]);
 
     // A Level 1 specialist joining the project pulls it at once.
@@ -123,7 +152,9 @@ describe('a burst of conversations', () => {
     const inOrder = [...settled].sort(byArrival);
     // The oldest ones were served; everyone after them waits, numbered by arrival.
     expect(inOrder.slice(0, capacity).every((c) => c.status === 'assigned')).toBe(true);
-    expect(inOrder.slice(capacity).map((c) => c.queuePosition)).toEqual(Array.from({ length: 20 - capacity }, (_, i) => i + 1));
+    expect(inOrder.slice(capacity).map((c) => c.queuePosition)).toEqual(
+      Array.from({ length: 20 - capacity }, (_, i) => i + 1),
+    );
     for (const specialist of level1) {
       const serving = settled.filter((c) => c.specialistId === specialist.uid);
       expect(serving).toHaveLength(MAX);
@@ -149,7 +180,12 @@ describe('a burst of conversations', () => {
     const pulled = await waitForConversation(db, fourth, (c) => c.status === 'assigned', 'the oldest waiting assigned');
     expect(pulled.specialistId).toBe(specialist.uid);
     await waitForConversation(db, fifth, (c) => c.queuePosition === 1, 'the next one first in line');
-    const closed = await waitForConversation(db, second, (c) => c.engagements[0]?.outcome === 'closed', 'engagement ended');
+    const closed = await waitForConversation(
+      db,
+      second,
+      (c) => c.engagements[0]?.outcome === 'closed',
+      'engagement ended',
+    );
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'specialist', specialistId: specialist.uid });
     expect(closed.engagements[0]?.endedAt?.toMillis()).toBe(closed.closedAt?.toMillis());
     expect((await activeLoad(db, specialist.uid)).sort()).toEqual([ids[0], ids[2], fourth].sort());
@@ -163,13 +199,23 @@ describe('a burst of conversations', () => {
     // Full from elsewhere, so that no routing pass of this test's own conversation is still running
     // when the capacity changes: its "queued" message is the opening trigger's last write.
     const elsewhere = Array.from({ length: MAX }, (_, i) => `served-elsewhere-${i}`);
-    await db.doc(paths.specialistLoad(specialist.uid)).set({ activeConversationIds: elsewhere, updatedAt: Timestamp.now() });
+    await db
+      .doc(paths.specialistLoad(specialist.uid))
+      .set({ activeConversationIds: elsewhere, updatedAt: Timestamp.now() });
     const user = await addMember(app, db, projectId);
     const waiting = await startConversation(user, projectId);
-    await waitFor(() => messagesOf(db, waiting), (m) => m.some((x) => x.id === 'system-queued'), { what: 'told to wait' });
+    await waitFor(
+      () => messagesOf(db, waiting),
+      (m) => m.some((x) => x.id === 'system-queued'),
+      { what: 'told to wait' },
+    );
     expect((await readConversation(db, waiting)).status).toBe('queued');
 
-    const restore = await useChatSettings(db, { maxConversationsPerSpecialist: MAX + 1, showSpecialistName: true, ratingEnabled: true });
+    const restore = await useChatSettings(db, {
+      maxConversationsPerSpecialist: MAX + 1,
+      showSpecialistName: true,
+      ratingEnabled: true,
+    });
     try {
       const served = await waitForConversation(db, waiting, (c) => c.status === 'assigned', 'assigned after the raise');
       expect(served.specialistId).toBe(specialist.uid);
@@ -191,9 +237,16 @@ describe('the same trigger event delivered again', () => {
     const id = await startConversation(user, projectId);
     const snapshot = await db.doc(paths.conversation(id)).get();
     // The emulator delivers the event once; two more deliveries race it.
-    await Promise.all([wrapped({ params: { conversationId: id }, data: snapshot }), wrapped({ params: { conversationId: id }, data: snapshot })]);
+    await Promise.all([
+      wrapped({ params: { conversationId: id }, data: snapshot }),
+      wrapped({ params: { conversationId: id }, data: snapshot }),
+    ]);
     const assigned = await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
-    const messagesBefore = await waitFor(() => messagesOf(db, id), (m) => m.length === 2, { what: 'welcome and joined' });
+    const messagesBefore = await waitFor(
+      () => messagesOf(db, id),
+      (m) => m.length === 2,
+      { what: 'welcome and joined' },
+    );
 
     // A late redelivery after everything settled changes nothing.
     await wrapped({ params: { conversationId: id }, data: snapshot });
@@ -203,7 +256,9 @@ describe('the same trigger event delivered again', () => {
     expect(after.assignedAt?.toMillis()).toBe(assigned.assignedAt?.toMillis());
     expect(await activeLoad(db, specialist.uid)).toEqual([id]);
     const messagesAfter = await messagesOf(db, id);
-    expect(messagesAfter.map((m) => [m.id, m.createdAt.toMillis()])).toEqual(messagesBefore.map((m) => [m.id, m.createdAt.toMillis()]));
+    expect(messagesAfter.map((m) => [m.id, m.createdAt.toMillis()])).toEqual(
+      messagesBefore.map((m) => [m.id, m.createdAt.toMillis()]),
+    );
   });
 
   it('finishes a close once however many times the updated event arrives', async () => {
@@ -219,15 +274,26 @@ describe('the same trigger event delivered again', () => {
     const wrapped = functionsEnv.wrap(lifecycle.onConversationUpdated);
     const event = { params: { conversationId: id }, data: functionsEnv.makeChange(before, after) };
     await Promise.all([wrapped(event), wrapped(event)]);
-    const settled = await waitFor(() => messagesOf(db, id), (m) => m.some((x) => x.id === 'system-rating-request'), { what: 'closing messages' });
+    const settled = await waitFor(
+      () => messagesOf(db, id),
+      (m) => m.some((x) => x.id === 'system-rating-request'),
+      { what: 'closing messages' },
+    );
     await wrapped(event);
 
     const closed = await readConversation(db, id);
     expect(closed.engagements.map((e) => e.outcome)).toEqual(['closed']);
     expect(await activeLoad(db, specialist.uid)).toEqual([]);
     const messages = await messagesOf(db, id);
-    expect(messages.map((m) => [m.id, m.createdAt.toMillis()])).toEqual(settled.map((m) => [m.id, m.createdAt.toMillis()]));
-    expect(messages.map((m) => m.id)).toEqual(['system-welcome', 'system-joined-1', 'system-closed', 'system-rating-request']);
+    expect(messages.map((m) => [m.id, m.createdAt.toMillis()])).toEqual(
+      settled.map((m) => [m.id, m.createdAt.toMillis()]),
+    );
+    expect(messages.map((m) => m.id)).toEqual([
+      'system-welcome',
+      'system-joined-1',
+      'system-closed',
+      'system-rating-request',
+    ]);
   });
 
   it('closes correctly even when a message already sits at the id of the goodbye (written before the rules reserved it)', async () => {
@@ -236,7 +302,14 @@ describe('the same trigger event delivered again', () => {
     const user = await addMember(app, db, projectId);
     const id = await startConversation(user, projectId);
     await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment');
-    const squat = { authorId: user.uid, authorRole: 'user', kind: 'text', visibility: 'all', text: 'gotcha', createdAt: Timestamp.now() };
+    const squat = {
+      authorId: user.uid,
+      authorRole: 'user',
+      kind: 'text',
+      visibility: 'all',
+      text: 'gotcha',
+      createdAt: Timestamp.now(),
+    };
     await db.doc(paths.message(id, 'system-closed')).set(squat);
 
     await closeAs(user, id, 'user');

@@ -53,7 +53,13 @@ export async function setPresence(db: Firestore, uid: string, presence: Presence
 }
 
 /** A specialist account serving `projectId` at `level`, with presence set first so routing sees it. */
-export async function addSpecialist(app: App, db: Firestore, projectId: string, level: Level, presence: Presence = 'available') {
+export async function addSpecialist(
+  app: App,
+  db: Firestore,
+  projectId: string,
+  level: Level,
+  presence: Presence = 'available',
+) {
   const account = await createAccount(app, 'specialist');
   await setPresence(db, account.uid, presence);
   await db.doc(paths.projectSpecialist(projectId, account.uid)).set({
@@ -68,7 +74,9 @@ export async function addSpecialist(app: App, db: Firestore, projectId: string, 
 
 export async function addMember(app: App, db: Firestore, projectId: string): Promise<TestAccount> {
   const account = await createAccount(app, 'user');
-  await db.doc(paths.member(projectId, account.uid)).set({ uid: account.uid, displayName: account.displayName, addedAt: Timestamp.now() });
+  await db
+    .doc(paths.member(projectId, account.uid))
+    .set({ uid: account.uid, displayName: account.displayName, addedAt: Timestamp.now() });
   return account;
 }
 
@@ -83,7 +91,10 @@ export async function startConversation(user: TestAccount, projectId: string): P
   const slot = takeChatSlot(user.uid, projectId, id, serverTimestamp, false);
   const batch = writeBatch(db);
   batch.set(doc(db, slot.path), slot.data);
-  batch.set(doc(db, paths.conversation(id)), startingConversation({ projectId, userId: user.uid, userName: user.displayName }, serverTimestamp));
+  batch.set(
+    doc(db, paths.conversation(id)),
+    startingConversation({ projectId, userId: user.uid, userName: user.displayName }, serverTimestamp),
+  );
   await batch.commit();
   return id;
 }
@@ -91,7 +102,11 @@ export async function startConversation(user: TestAccount, projectId: string): P
 /** Closes as the owner user or the assigned specialist would, under the rules. */
 export async function closeAs(account: TestAccount, conversationId: string, side: 'user' | 'specialist') {
   const { db } = await signedInClient(account);
-  await updateDoc(doc(db, paths.conversation(conversationId)), { status: 'closed', closedAt: serverTimestamp(), closedBy: side });
+  await updateDoc(doc(db, paths.conversation(conversationId)), {
+    status: 'closed',
+    closedAt: serverTimestamp(),
+    closedBy: side,
+  });
 }
 
 export async function readConversation(db: Firestore, id: string): Promise<ConversationDoc> {
@@ -99,13 +114,20 @@ export async function readConversation(db: Firestore, id: string): Promise<Conve
 }
 
 export function waitForConversation(db: Firestore, id: string, accept: (c: ConversationDoc) => boolean, what: string) {
-  return waitFor(() => readConversation(db, id), (c) => c !== undefined && accept(c), { what, timeoutMs: 30_000 });
+  return waitFor(
+    () => readConversation(db, id),
+    (c) => c !== undefined && accept(c),
+    { what, timeoutMs: 30_000 },
+  );
 }
 
 export type StoredMessage = MessageDoc & { id: string };
 
 export async function messagesOf(db: Firestore, conversationId: string): Promise<StoredMessage[]> {
-  const snap = await db.collection(`${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}`).orderBy('createdAt').get();
+  const snap = await db
+    .collection(`${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}`)
+    .orderBy('createdAt')
+    .get();
   return snap.docs.map((d) => ({ id: d.id, ...(d.data() as MessageDoc) }));
 }
 

@@ -67,9 +67,11 @@ describe('setRole', () => {
     const claims = (await (await signedInClient(former)).auth.currentUser?.getIdTokenResult())?.claims;
     expect(claims?.role).toBe('admin');
     await callSetRole(admin, { uid: former.uid, role: 'user' });
-    await expect(httpsCallable(functions, CALLABLES.setRole)({ uid: former.uid, role: 'admin' })).rejects.toMatchObject({
-      code: 'functions/permission-denied',
-    });
+    await expect(httpsCallable(functions, CALLABLES.setRole)({ uid: former.uid, role: 'admin' })).rejects.toMatchObject(
+      {
+        code: 'functions/permission-denied',
+      },
+    );
     expect((await getFirestore(app).doc(`users/${former.uid}`).get()).get('role')).toBe('user');
   });
 

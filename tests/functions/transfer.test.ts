@@ -66,7 +66,12 @@ describe('transferToLevel2', () => {
     expect(result.data).toEqual({ specialistId: target.uid, specialistName: target.displayName });
 
     const moved = await readConversation(db, conversationId);
-    expect(moved).toMatchObject({ status: 'assigned', level: 2, specialistId: target.uid, specialistName: target.displayName });
+    expect(moved).toMatchObject({
+      status: 'assigned',
+      level: 2,
+      specialistId: target.uid,
+      specialistName: target.displayName,
+    });
     expect(moved.engagements.map((e) => [e.specialistId, e.level, e.outcome])).toEqual([
       [level1.uid, 1, 'transferred'],
       [target.uid, 2, 'active'],
@@ -76,7 +81,13 @@ describe('transferToLevel2', () => {
     expect(await activeLoad(db, target.uid)).toEqual([conversationId]);
 
     const note = (await messagesOf(db, conversationId)).find((m) => m.id === 'note-transfer-2');
-    expect(note).toMatchObject({ kind: 'note', visibility: 'staff', authorId: level1.uid, authorRole: 'specialist', text: 'Printer model X, restart did not help.' });
+    expect(note).toMatchObject({
+      kind: 'note',
+      visibility: 'staff',
+      authorId: level1.uid,
+      authorRole: 'specialist',
+      text: 'Printer model X, restart did not help.',
+    });
 
     // What the user's app can read: the transfer message, never the note.
     const { db: userDb } = await signedInClient(user);
@@ -85,7 +96,9 @@ describe('transferToLevel2', () => {
     const texts = visible.docs.map((d) => d.get('text') as string);
     expect(texts).toContain(`Your conversation has been transferred to a level 2 specialist, ${target.displayName}.`);
     expect(texts.join('\n')).not.toContain('Printer model X');
-    await expect(getDoc(doc(userDb, paths.message(conversationId, 'note-transfer-2')))).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(getDoc(doc(userDb, paths.message(conversationId, 'note-transfer-2')))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
   });
 
   it('transfers to a chosen colleague, and refuses one who is away', async () => {
@@ -119,7 +132,9 @@ describe('transferToLevel2', () => {
     expect(refusal?.message).toContain(`No Level 2 specialist is available in ${name} right now`);
     expect((await db.doc(paths.conversation(conversationId)).get()).data()).toEqual(before);
     expect(await activeLoad(db, level1.uid)).toEqual([conversationId]);
-    expect((await messagesOf(db, conversationId)).some((m) => m.kind === 'note' || m.id.startsWith('system-transferred'))).toBe(false);
+    expect(
+      (await messagesOf(db, conversationId)).some((m) => m.kind === 'note' || m.id.startsWith('system-transferred')),
+    ).toBe(false);
   });
 
   it('refuses a specialist who is not serving the conversation with permission-denied', async () => {
@@ -128,13 +143,17 @@ describe('transferToLevel2', () => {
     const colleague = await addSpecialist(app, db, projectId, 1, 'away');
     const before = (await db.doc(paths.conversation(conversationId)).get()).data();
 
-    await expect(callTransfer(colleague, { conversationId, note: '' })).rejects.toMatchObject({ code: 'functions/permission-denied' });
+    await expect(callTransfer(colleague, { conversationId, note: '' })).rejects.toMatchObject({
+      code: 'functions/permission-denied',
+    });
     expect((await db.doc(paths.conversation(conversationId)).get()).data()).toEqual(before);
   });
 
   it('refuses a user and a malformed payload before looking at the conversation', async () => {
     const { user, level1, conversationId } = await servedConversation('transfer-input');
-    await expect(callTransfer(user, { conversationId, note: '' })).rejects.toMatchObject({ code: 'functions/permission-denied' });
+    await expect(callTransfer(user, { conversationId, note: '' })).rejects.toMatchObject({
+      code: 'functions/permission-denied',
+    });
     await expect(callTransfer(level1, { conversationId, note: 'x'.repeat(2001) })).rejects.toMatchObject({
       code: 'functions/invalid-argument',
       message: expect.stringContaining('note'),
@@ -178,7 +197,12 @@ describe('transferToLevel2', () => {
     await waitForConversation(db, waiting, (c) => c.queuePosition === 1, 'fourth conversation queued');
 
     await callTransfer(level1, { conversationId: ids[0]!, note: '' });
-    const pulled = await waitForConversation(db, waiting, (c) => c.status === 'assigned', 'waiting conversation assigned');
+    const pulled = await waitForConversation(
+      db,
+      waiting,
+      (c) => c.status === 'assigned',
+      'waiting conversation assigned',
+    );
     expect(pulled.specialistId).toBe(level1.uid);
   });
 });

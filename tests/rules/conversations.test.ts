@@ -162,9 +162,16 @@ describe('reading a conversation', () => {
 
   it('the queue query works for the matching level only', async () => {
     await h.seed({ [conv]: queuedConversation(1) });
-    const queue = (level: number, projectId = P) => (persona: 'specialist' | 'level2' | 'specialistOfQ') =>
-      h.as(persona).collection('conversations')
-        .where('projectId', '==', projectId).where('status', '==', 'queued').where('level', '==', level).get();
+    const queue =
+      (level: number, projectId = P) =>
+      (persona: 'specialist' | 'level2' | 'specialistOfQ') =>
+        h
+          .as(persona)
+          .collection('conversations')
+          .where('projectId', '==', projectId)
+          .where('status', '==', 'queued')
+          .where('level', '==', level)
+          .get();
     const levelOne = await assertSucceeds(queue(1)('specialist'));
     expect(levelOne.size).toBe(1);
     await assertFails(queue(1)('level2'));
@@ -225,16 +232,36 @@ describe('closing a conversation', () => {
     await h.seed({ [conv]: storedConversation({ status: 'closed', closedAt: past(1) }) });
     await assertFails(h.as('user').doc(conv).update(close));
     await h.seed({ [conv]: storedConversation() });
-    await assertFails(h.as('user').doc(conv).update({ ...close, closedAt: past(1) }));
-    await assertFails(h.as('user').doc(conv).update({ ...close, caseId: 'conversion_conv-1' }));
-    await assertFails(h.as('specialist').doc(conv).update({ ...closeAs('specialist'), specialistName: 'Samuel' }));
+    await assertFails(
+      h
+        .as('user')
+        .doc(conv)
+        .update({ ...close, closedAt: past(1) }),
+    );
+    await assertFails(
+      h
+        .as('user')
+        .doc(conv)
+        .update({ ...close, caseId: 'conversion_conv-1' }),
+    );
+    await assertFails(
+      h
+        .as('specialist')
+        .doc(conv)
+        .update({ ...closeAs('specialist'), specialistName: 'Samuel' }),
+    );
   });
 });
 
 describe('functions-only changes', () => {
   it('a specialist cannot claim a queued conversation', async () => {
     await h.seed({ [conv]: queuedConversation(1) });
-    const claim = { status: 'assigned', specialistId: uidOf('specialist'), specialistName: 'Sam', assignedAt: serverTime() };
+    const claim = {
+      status: 'assigned',
+      specialistId: uidOf('specialist'),
+      specialistName: 'Sam',
+      assignedAt: serverTime(),
+    };
     await assertFails(h.as('specialist').doc(conv).update(claim));
     await assertFails(h.as('admin').doc(conv).update(claim));
   });

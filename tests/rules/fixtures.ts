@@ -170,10 +170,7 @@ export function queuedConversation(level: 1 | 2 = 1): ConversationDoc {
 
 /** What `user` writes to start a chat in P. */
 export function newConversation(overrides: Data = {}): Data {
-  const draft = startingConversation(
-    { projectId: P, userId: uidOf('user'), userName: PERSONAS.user.name },
-    serverTime,
-  );
+  const draft = startingConversation({ projectId: P, userId: uidOf('user'), userName: PERSONAS.user.name }, serverTime);
   return { ...draft, ...overrides };
 }
 

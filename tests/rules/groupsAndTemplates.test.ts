@@ -27,7 +27,11 @@ const staff = ['specialist', 'level2', 'specialistOfQ', 'admin'] as const;
 
 describe('groups/{g}', () => {
   const printing = paths.group('printing');
-  const group = (overrides: Data = {}): Data => ({ name: 'Printing', specialistIds: [uidOf('specialist')], ...overrides });
+  const group = (overrides: Data = {}): Data => ({
+    name: 'Printing',
+    specialistIds: [uidOf('specialist')],
+    ...overrides,
+  });
 
   it('is readable by admin and every specialist, not by users', async () => {
     await h.seed({ [printing]: group() });

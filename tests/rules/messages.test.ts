@@ -94,15 +94,45 @@ describe('writing messages', () => {
 
   it('refuses forged authors and roles', async () => {
     await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('specialist')));
-    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorId: uidOf('otherUser') })));
-    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorRole: 'specialist' })));
-    await assertFails(h.as('specialist').doc(nth('specialist', 1)).set(newMessage('specialist', { authorRole: 'user' })));
-    await assertFails(h.as('otherUser').doc(nth('otherUser', 1)).set(newMessage('user', { authorId: uidOf('otherUser') })));
+    await assertFails(
+      h
+        .as('user')
+        .doc(nth('user', 1))
+        .set(newMessage('user', { authorId: uidOf('otherUser') })),
+    );
+    await assertFails(
+      h
+        .as('user')
+        .doc(nth('user', 1))
+        .set(newMessage('user', { authorRole: 'specialist' })),
+    );
+    await assertFails(
+      h
+        .as('specialist')
+        .doc(nth('specialist', 1))
+        .set(newMessage('specialist', { authorRole: 'user' })),
+    );
+    await assertFails(
+      h
+        .as('otherUser')
+        .doc(nth('otherUser', 1))
+        .set(newMessage('user', { authorId: uidOf('otherUser') })),
+    );
   });
 
   it('carries no author name: a typed name could impersonate anyone', async () => {
-    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorName: 'Sam (specialist)' })));
-    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { authorName: 'Ana' })));
+    await assertFails(
+      h
+        .as('user')
+        .doc(nth('user', 1))
+        .set(newMessage('user', { authorName: 'Sam (specialist)' })),
+    );
+    await assertFails(
+      h
+        .as('user')
+        .doc(nth('user', 1))
+        .set(newMessage('user', { authorName: 'Ana' })),
+    );
   });
 
   it('staff notes come from the assigned specialist, with staff visibility', async () => {
@@ -110,9 +140,19 @@ describe('writing messages', () => {
       newMessage(author, { kind: 'note', visibility });
     await assertSucceeds(h.as('specialist').doc(nth('specialist', 1)).set(noteFrom('specialist', 'staff')));
     await assertFails(h.as('specialist').doc(nth('specialist', 2)).set(noteFrom('specialist', 'all')));
-    await assertFails(h.as('specialist').doc(nth('specialist', 2)).set(newMessage('specialist', { visibility: 'staff' })));
+    await assertFails(
+      h
+        .as('specialist')
+        .doc(nth('specialist', 2))
+        .set(newMessage('specialist', { visibility: 'staff' })),
+    );
     await assertFails(h.as('user').doc(nth('user', 1)).set(noteFrom('user', 'staff')));
-    await assertFails(h.as('user').doc(nth('user', 1)).set(newMessage('user', { visibility: 'staff' })));
+    await assertFails(
+      h
+        .as('user')
+        .doc(nth('user', 1))
+        .set(newMessage('user', { visibility: 'staff' })),
+    );
   });
 
   it('system messages are functions-only', async () => {
@@ -156,10 +196,25 @@ describe('message ids and volume', () => {
   const ana = (n: number) => message(clientMessageId(uidOf('user'), n));
   /** Seeds ana's messages `from`..`to` as written `minutesAgo`. */
   const history = (from: number, to: number, minutesAgo: number) =>
-    h.seed(Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [ana(from + i), storedMessage({ createdAt: past(minutesAgo) })])));
+    h.seed(
+      Object.fromEntries(
+        Array.from({ length: to - from + 1 }, (_, i) => [
+          ana(from + i),
+          storedMessage({ createdAt: past(minutesAgo) }),
+        ]),
+      ),
+    );
 
   it('a client cannot take a function’s id, nor anyone else’s', async () => {
-    for (const id of ['system-closed', 'system-welcome', 'note-transfer-2', 'free-text', `${uidOf('specialist')}~0001`, `${uidOf('user')}~1`, `${uidOf('user')}~00001`]) {
+    for (const id of [
+      'system-closed',
+      'system-welcome',
+      'note-transfer-2',
+      'free-text',
+      `${uidOf('specialist')}~0001`,
+      `${uidOf('user')}~1`,
+      `${uidOf('user')}~00001`,
+    ]) {
       await assertFails(h.as('user').doc(message(id)).set(newMessage('user')));
     }
     expect(await h.peek(message('system-closed'))).toBeUndefined();
@@ -168,7 +223,12 @@ describe('message ids and volume', () => {
   it('the sequence has no gaps and is never reused', async () => {
     await assertFails(h.as('user').doc(ana(2)).set(newMessage('user')));
     await assertSucceeds(h.as('user').doc(ana(1)).set(newMessage('user')));
-    await assertFails(h.as('user').doc(ana(1)).set(newMessage('user', { text: 'Overwritten?' })));
+    await assertFails(
+      h
+        .as('user')
+        .doc(ana(1))
+        .set(newMessage('user', { text: 'Overwritten?' })),
+    );
     await assertSucceeds(h.as('user').doc(ana(2)).set(newMessage('user')));
   });
 

@@ -45,7 +45,9 @@ describe('leaving an offline message', () => {
   it('is open to the owner of the conversation the offer was made in, once', async () => {
     await offered();
     await onlyAllows(h, ['user'], (db, persona) =>
-      persona === 'signedOut' ? db.doc(offline).set(newOfflineMessage()) : leaveOfflineMessage(db, persona as SignedInPersona),
+      persona === 'signedOut'
+        ? db.doc(offline).set(newOfflineMessage())
+        : leaveOfflineMessage(db, persona as SignedInPersona),
     );
     await assertFails(leaveOfflineMessage(h.as('user'), 'user', { text: 'And another thing.' }));
   });
@@ -119,7 +121,8 @@ describe('reading and changing offline messages', () => {
   });
 
   it('lists for the project’s specialists by project', async () => {
-    const inbox = (projectId: string) => h.as('specialist').collection('offlineMessages').where('projectId', '==', projectId).get();
+    const inbox = (projectId: string) =>
+      h.as('specialist').collection('offlineMessages').where('projectId', '==', projectId).get();
     await assertSucceeds(inbox(P));
     await assertFails(inbox(Q));
   });

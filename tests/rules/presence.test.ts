@@ -51,8 +51,18 @@ describe('creating presence', () => {
   });
 
   it('not for another specialist, not even by admin', async () => {
-    await assertFails(h.as('level2').doc(sam).set(presence({ tab: serverTime() })));
-    await assertFails(h.as('admin').doc(sam).set(presence({ tab: serverTime() })));
+    await assertFails(
+      h
+        .as('level2')
+        .doc(sam)
+        .set(presence({ tab: serverTime() })),
+    );
+    await assertFails(
+      h
+        .as('admin')
+        .doc(sam)
+        .set(presence({ tab: serverTime() })),
+    );
   });
 
   it('opens with at most one connection, stamped now', async () => {
@@ -73,7 +83,11 @@ describe('creating presence', () => {
 
 describe('updating presence', () => {
   beforeEach(() => h.seed({ [sam]: twoTabs() }));
-  const update = (data: Data) => h.as('specialist').doc(sam).update({ ...data, updatedAt: serverTime() });
+  const update = (data: Data) =>
+    h
+      .as('specialist')
+      .doc(sam)
+      .update({ ...data, updatedAt: serverTime() });
 
   it('adds, refreshes or removes one connection per write', async () => {
     await assertSucceeds(update({ 'connections.tabC': serverTime() }));
@@ -105,12 +119,19 @@ describe('updating presence', () => {
     await assertFails(update({ mirroredEventAt: serverTime() }));
     await assertFails(update({ mirroredEventAt: deleteField() }));
     await h.remove(sam);
-    await assertFails(h.as('specialist').doc(sam).set(presence({}, { mirroredEventAt: serverTime() })));
+    await assertFails(
+      h
+        .as('specialist')
+        .doc(sam)
+        .set(presence({}, { mirroredEventAt: serverTime() })),
+    );
   });
 
   it('never on another specialist’s document', async () => {
     await assertFails(h.as('level2').doc(sam).update({ choice: 'away', updatedAt: serverTime() }));
-    await assertFails(h.as('specialistOfQ').doc(sam).update({ 'connections.tabB': deleteField(), updatedAt: serverTime() }));
+    await assertFails(
+      h.as('specialistOfQ').doc(sam).update({ 'connections.tabB': deleteField(), updatedAt: serverTime() }),
+    );
   });
 });
 

@@ -25,7 +25,12 @@ beforeAll(async () => {
 beforeEach(() => h.reset());
 afterAll(() => h?.finish());
 
-const member = (overrides: Data = {}): Data => ({ uid: 'dora', displayName: 'Dora', addedAt: serverTime(), ...overrides });
+const member = (overrides: Data = {}): Data => ({
+  uid: 'dora',
+  displayName: 'Dora',
+  addedAt: serverTime(),
+  ...overrides,
+});
 const specialist = (overrides: Data = {}): Data => ({
   uid: 'vic',
   displayName: 'Vic',
@@ -34,7 +39,13 @@ const specialist = (overrides: Data = {}): Data => ({
   addedBy: uidOf('admin'),
   ...overrides,
 });
-const defaults: CaseDefaults = { type: 'Incident', category: 'Chat', service: 'Printing', priority: 'medium', group: 'Desk' };
+const defaults: CaseDefaults = {
+  type: 'Incident',
+  category: 'Chat',
+  service: 'Printing',
+  priority: 'medium',
+  group: 'Desk',
+};
 const caseConfig = (overrides: Data = {}): Data => ({
   templateId: 'chat-template',
   defaults,
@@ -52,11 +63,29 @@ describe('projects/{p}', () => {
   it('is created by an admin with lastCaseNumber 0', async () => {
     const project = { name: 'Network', description: '', lastCaseNumber: 0 };
     await onlyAllows(h, ['admin'], (db) => db.doc(paths.project('project-n')).set(project));
-    await assertFails(h.as('admin').doc(paths.project('project-m')).set({ ...project, lastCaseNumber: 7 }));
-    await assertFails(h.as('admin').doc(paths.project('project-m')).set({ ...project, owner: 'ada' }));
-    await assertFails(h.as('admin').doc(paths.project('project-m')).set({ ...project, name: tooLong(LIMITS.projectName) }));
     await assertFails(
-      h.as('admin').doc(paths.project('project-m')).set({ ...project, description: tooLong(LIMITS.projectDescription) }),
+      h
+        .as('admin')
+        .doc(paths.project('project-m'))
+        .set({ ...project, lastCaseNumber: 7 }),
+    );
+    await assertFails(
+      h
+        .as('admin')
+        .doc(paths.project('project-m'))
+        .set({ ...project, owner: 'ada' }),
+    );
+    await assertFails(
+      h
+        .as('admin')
+        .doc(paths.project('project-m'))
+        .set({ ...project, name: tooLong(LIMITS.projectName) }),
+    );
+    await assertFails(
+      h
+        .as('admin')
+        .doc(paths.project('project-m'))
+        .set({ ...project, description: tooLong(LIMITS.projectDescription) }),
     );
   });
 
@@ -82,19 +111,44 @@ describe('projects/{p}/members/{uid}', () => {
     const dora = paths.member(P, 'dora');
     await onlyAllows(h, ['admin'], (db) => db.doc(dora).set(member()));
     await h.remove(dora);
-    await assertFails(h.as('admin').doc(dora).set(member({ addedAt: past() })));
-    await assertFails(h.as('admin').doc(dora).set(member({ role: 'admin' })));
-    await assertFails(h.as('admin').doc(dora).set(member({ uid: 'someone-else' })));
+    await assertFails(
+      h
+        .as('admin')
+        .doc(dora)
+        .set(member({ addedAt: past() })),
+    );
+    await assertFails(
+      h
+        .as('admin')
+        .doc(dora)
+        .set(member({ role: 'admin' })),
+    );
+    await assertFails(
+      h
+        .as('admin')
+        .doc(dora)
+        .set(member({ uid: 'someone-else' })),
+    );
   });
 
   it('cannot be added by a user to themself', async () => {
     const carla = paths.member(P, uidOf('userOfQ'));
-    await assertFails(h.as('userOfQ').doc(carla).set(member({ uid: uidOf('userOfQ') })));
+    await assertFails(
+      h
+        .as('userOfQ')
+        .doc(carla)
+        .set(member({ uid: uidOf('userOfQ') })),
+    );
   });
 
   it('is renamed by an admin, who cannot change whose membership it is', async () => {
     await assertSucceeds(h.as('admin').doc(ana).update({ displayName: 'Ana M.' }));
-    await assertFails(h.as('admin').doc(ana).update({ uid: uidOf('otherUser') }));
+    await assertFails(
+      h
+        .as('admin')
+        .doc(ana)
+        .update({ uid: uidOf('otherUser') }),
+    );
     await assertFails(h.as('user').doc(ana).update({ displayName: 'Queen Ana' }));
   });
 
@@ -146,7 +200,12 @@ describe('projects/{p}/specialists/{uid}', () => {
 
   it('cannot be self-promoted by a specialist', async () => {
     await assertFails(h.as('specialist').doc(sam).update({ level: 2 }));
-    await assertFails(h.as('specialistOfQ').doc(paths.projectSpecialist(P, uidOf('specialistOfQ'))).set(specialist()));
+    await assertFails(
+      h
+        .as('specialistOfQ')
+        .doc(paths.projectSpecialist(P, uidOf('specialistOfQ')))
+        .set(specialist()),
+    );
     expect((await h.peek(sam))?.level).toBe(1);
   });
 

@@ -40,7 +40,12 @@ describe('rating a conversation', () => {
 
   it('happens once', async () => {
     await assertSucceeds(h.as('user').doc(rating).set(newRating()));
-    await assertFails(h.as('user').doc(rating).set(newRating({ score: 1 })));
+    await assertFails(
+      h
+        .as('user')
+        .doc(rating)
+        .set(newRating({ score: 1 })),
+    );
     await assertFails(h.as('user').doc(rating).update({ comment: 'Changed my mind.' }));
     await assertFails(h.as('user').doc(rating).delete());
     expect((await h.peek(rating))?.score).toBe(5);
@@ -53,11 +58,21 @@ describe('rating a conversation', () => {
 
   it('needs a specialist who answered', async () => {
     await h.seed({ [conv]: storedConversation({ status: 'closed', specialistId: null, specialistName: null }) });
-    await assertFails(h.as('user').doc(rating).set(newRating({ specialistId: null })));
+    await assertFails(
+      h
+        .as('user')
+        .doc(rating)
+        .set(newRating({ specialistId: null })),
+    );
   });
 
   it('rates the specialist who answered, nobody else', async () => {
-    await assertFails(h.as('user').doc(rating).set(newRating({ specialistId: uidOf('level2') })));
+    await assertFails(
+      h
+        .as('user')
+        .doc(rating)
+        .set(newRating({ specialistId: uidOf('level2') })),
+    );
   });
 
   it('matches the conversation it is filed under', async () => {

@@ -34,12 +34,16 @@ describe('read markers', () => {
   beforeEach(() => h.seed({ [conv]: storedConversation() }));
 
   it('each participant writes their own: the owner and the assigned specialist only', async () => {
-    await onlyAllows(h, ['user', 'specialist'], (db, persona) => db.doc(marker(claimedUid(persona))).set({ at: serverTime() }));
+    await onlyAllows(h, ['user', 'specialist'], (db, persona) =>
+      db.doc(marker(claimedUid(persona))).set({ at: serverTime() }),
+    );
   });
 
   it('moves on later, as an update of the same document', async () => {
     await h.seed({ [markerOf('user')]: { at: past(5) }, [markerOf('specialist')]: { at: past(5) } });
-    await onlyAllows(h, ['user', 'specialist'], (db, persona) => db.doc(marker(claimedUid(persona))).set({ at: serverTime() }));
+    await onlyAllows(h, ['user', 'specialist'], (db, persona) =>
+      db.doc(marker(claimedUid(persona))).set({ at: serverTime() }),
+    );
   });
 
   it('never for someone else: a forged uid, or an admin writing for a participant', async () => {
@@ -50,7 +54,9 @@ describe('read markers', () => {
 
   it('after a transfer the previous specialist is no longer a participant', async () => {
     await h.seed({ [conv]: storedConversation({ level: 2, specialistId: uidOf('level2'), specialistName: 'Lia' }) });
-    await onlyAllows(h, ['user', 'level2'], (db, persona) => db.doc(marker(claimedUid(persona))).set({ at: serverTime() }));
+    await onlyAllows(h, ['user', 'level2'], (db, persona) =>
+      db.doc(marker(claimedUid(persona))).set({ at: serverTime() }),
+    );
   });
 
   it('holds only the server time', async () => {

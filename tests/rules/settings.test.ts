@@ -65,7 +65,8 @@ describe('settings/chat', () => {
 
   it('keeps general settings inside their ranges', async () => {
     const ref = h.as('admin').doc(paths.chatSettings());
-    const attempt = (overrides: Record<string, unknown>) => ref.set(chatSettingsDraft(2, { general: general(overrides) }));
+    const attempt = (overrides: Record<string, unknown>) =>
+      ref.set(chatSettingsDraft(2, { general: general(overrides) }));
     await assertFails(attempt({ maxConversationsPerSpecialist: 0 }));
     await assertFails(attempt({ maxConversationsPerSpecialist: 21 }));
     await assertFails(attempt({ maxConversationsPerSpecialist: 2.5 }));
@@ -103,7 +104,9 @@ describe('settings/chatMessages', () => {
     const valid = chatMessagesDraft(2).messages as Record<string, string>;
     await assertFails(ref.set(chatMessagesDraft(2, { messages: without(valid, 'welcome') })));
     await assertFails(ref.set(chatMessagesDraft(2, { messages: { ...valid, welcome: '' } })));
-    await assertFails(ref.set(chatMessagesDraft(2, { messages: { ...valid, closed: tooLong(LIMITS.systemMessageText) } })));
+    await assertFails(
+      ref.set(chatMessagesDraft(2, { messages: { ...valid, closed: tooLong(LIMITS.systemMessageText) } })),
+    );
     await assertFails(ref.set(chatMessagesDraft(2, { messages: { ...valid, goodbye: 'Bye' } })));
   });
 

@@ -185,7 +185,10 @@ export function leaveOfflineMessage(
   projectId = P,
 ): Promise<void> {
   const batch = db.batch();
-  batch.set(db.doc(paths.offlineMessage(conversationId)), newOfflineMessage({ userId: uidOf(persona), userName: PERSONAS[persona].name, projectId, ...overrides }));
+  batch.set(
+    db.doc(paths.offlineMessage(conversationId)),
+    newOfflineMessage({ userId: uidOf(persona), userName: PERSONAS[persona].name, projectId, ...overrides }),
+  );
   batch.update(db.doc(paths.projectChat(uidOf(persona), projectId)), { offlineMessageAt: serverTime() });
   return batch.commit();
 }

@@ -1,15 +1,7 @@
 // users/{uid}: read by self or admin; written by functions only. The role the
 // rules act on comes from this document, never from the ID token's claim.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  assertFails,
-  assertSucceeds,
-  onlyAllows,
-  paths,
-  rulesHarness,
-  uidOf,
-  type RulesHarness,
-} from './support';
+import { assertFails, assertSucceeds, onlyAllows, paths, rulesHarness, uidOf, type RulesHarness } from './support';
 
 let h: RulesHarness;
 beforeAll(async () => {

@@ -34,7 +34,9 @@ export async function createAccount(app: App, role: Role, name = role): Promise<
   const account = { uid: `${role}-${id}`, email: `${name}-${id}@test.example`, displayName: `${name} ${id}`, role };
   await adminAuth(app).createUser({ ...account, password: PASSWORD });
   await adminAuth(app).setCustomUserClaims(account.uid, { role });
-  await adminFirestore(app).doc(`users/${account.uid}`).set({ displayName: account.displayName, email: account.email, role });
+  await adminFirestore(app)
+    .doc(`users/${account.uid}`)
+    .set({ displayName: account.displayName, email: account.email, role });
   return account;
 }
 

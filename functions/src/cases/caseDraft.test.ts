@@ -11,7 +11,13 @@ import {
 } from './caseDraft';
 import { TRANSCRIPT_HEADING } from './transcript';
 
-const defaults: CaseDefaults = { type: 'Incident', category: 'Chat', service: 'Printing', priority: 'medium', group: 'L1' };
+const defaults: CaseDefaults = {
+  type: 'Incident',
+  category: 'Chat',
+  service: 'Printing',
+  priority: 'medium',
+  group: 'L1',
+};
 const optional: CaseTemplateField = { key: 'room', label: 'Room', mandatory: false };
 
 const input = (overrides: Partial<CaseDraftInput> = {}): CaseDraftInput => ({
@@ -56,9 +62,30 @@ describe('draftCase', () => {
 
   it('describes a conversion with the transcript and takes the subject from the user', () => {
     const messages = [
-      { authorRole: 'specialist', authorName: 'Sam', kind: 'text', visibility: 'all', text: 'Hi', createdAtMillis: 60_000 },
-      { authorRole: 'user', authorName: 'Ana', kind: 'text', visibility: 'all', text: 'Toner empty', createdAtMillis: 120_000 },
-      { authorRole: 'specialist', authorName: 'Sam', kind: 'note', visibility: 'staff', text: 'VIP', createdAtMillis: 180_000 },
+      {
+        authorRole: 'specialist',
+        authorName: 'Sam',
+        kind: 'text',
+        visibility: 'all',
+        text: 'Hi',
+        createdAtMillis: 60_000,
+      },
+      {
+        authorRole: 'user',
+        authorName: 'Ana',
+        kind: 'text',
+        visibility: 'all',
+        text: 'Toner empty',
+        createdAtMillis: 120_000,
+      },
+      {
+        authorRole: 'specialist',
+        authorName: 'Sam',
+        kind: 'note',
+        visibility: 'staff',
+        text: 'VIP',
+        createdAtMillis: 180_000,
+      },
     ] as const;
     const result = draftCase(input({ source: { circumstance: 'conversion', messages: [...messages] } }));
     if (!result.ok) throw new Error(result.refusal);
@@ -82,7 +109,11 @@ describe('draftCase', () => {
   it('refuses a template with mandatory fields, listing them', () => {
     const template = {
       name: 'Hardware',
-      fields: [optional, { key: 'asset', label: 'Asset tag', mandatory: true }, { key: 'site', label: 'Site', mandatory: true }],
+      fields: [
+        optional,
+        { key: 'asset', label: 'Asset tag', mandatory: true },
+        { key: 'site', label: 'Site', mandatory: true },
+      ],
     };
     expect(draftCase(input({ template }))).toEqual({
       ok: false,
@@ -101,7 +132,9 @@ describe('draftCase', () => {
   });
 
   it('refuses a subject pattern with unknown variables or no text', () => {
-    const unknown = draftCase(input({ config: { templateId: 'tpl-chat', defaults, subjectPattern: '{ticket} {firstLine} {queue}' } }));
+    const unknown = draftCase(
+      input({ config: { templateId: 'tpl-chat', defaults, subjectPattern: '{ticket} {firstLine} {queue}' } }),
+    );
     expect(unknown.ok === false && unknown.refusal).toBe(
       'The subject pattern for offline cases in Printers uses unknown variables ({ticket}, {queue}). An admin must correct it in Creating chat cases.',
     );

@@ -47,10 +47,17 @@ export function templateUsable(template: Pick<CaseTemplateDoc, 'name' | 'fields'
 
 /** First non-empty line, trimmed; longer than FIRST_LINE_MAX characters ends in an ellipsis. */
 export function firstLine(text: string): string {
-  const line = text.split(/\r?\n|\r/).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    text
+      .split(/\r?\n|\r/)
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   const chars = Array.from(line); // code points, so an emoji is never cut in half
   if (chars.length <= FIRST_LINE_MAX) return line;
-  return `${chars.slice(0, FIRST_LINE_MAX - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, FIRST_LINE_MAX - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 const where = (input: CaseDraftInput) =>

@@ -16,7 +16,11 @@ describe('conversionDecision', () => {
   });
   it('answers a repeated request with the existing case, even after closing', () => {
     const converted = { ...open, status: 'closed', caseId: 'conversion_c1', caseNumber: 4 } as const;
-    expect(conversionDecision(converted, 'sam')).toEqual({ action: 'existing', caseId: 'conversion_c1', caseNumber: 4 });
+    expect(conversionDecision(converted, 'sam')).toEqual({
+      action: 'existing',
+      caseId: 'conversion_c1',
+      caseNumber: 4,
+    });
   });
   it('refuses a closed conversation without a case', () => {
     expect(conversionDecision({ ...open, status: 'closed' }, 'sam')).toEqual({

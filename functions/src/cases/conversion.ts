@@ -5,7 +5,12 @@ import type { ConvertRequest } from '../shared/callables';
 import type { ConversationDoc } from '../shared/model';
 
 export const convertToCaseSchema: z.ZodType<ConvertRequest> = z.strictObject({
-  conversationId: z.string().trim().min(1).max(128).regex(/^[^/]+$/, 'must be a document id, without /'),
+  conversationId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .regex(/^[^/]+$/, 'must be a document id, without /'),
 });
 export type ConvertToCaseInput = ConvertRequest;
 

@@ -27,7 +27,10 @@ function transcriptMessage(doc: DocumentSnapshot, conversation: ConversationDoc)
  * may hold thousands of messages, and a case needs its end more than its start
  * (the description is capped at DESCRIPTION_MAX characters anyway).
  */
-async function conversationMessages(conversationId: string, conversation: ConversationDoc): Promise<TranscriptMessage[]> {
+async function conversationMessages(
+  conversationId: string,
+  conversation: ConversationDoc,
+): Promise<TranscriptMessage[]> {
   const messages = await db
     .doc(paths.conversation(conversationId))
     .collection(SUBCOLLECTIONS.messages)
@@ -41,7 +44,8 @@ async function linkCase(conversationId: string, specialistId: string, caseId: st
   const ref = db.doc(paths.conversation(conversationId));
   await db.runTransaction(async (tx) => {
     const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
-    if (!conversation) throw new HttpsError('not-found', 'The conversation was deleted while the case was being created.');
+    if (!conversation)
+      throw new HttpsError('not-found', 'The conversation was deleted while the case was being created.');
     // A concurrent request already linked this same (deterministic) case.
     if (conversation.caseId === caseId) return;
     tx.update(ref, {

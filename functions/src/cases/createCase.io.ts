@@ -37,7 +37,8 @@ export const SYSTEM_CREATOR = 'system';
 /** A hot counter: several chats of one project may ask for numbers at once. */
 const MAX_ATTEMPTS = 10;
 
-const counterValue = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+const counterValue = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
 
 export async function createCase(input: CreateCaseInput): Promise<CreatedCase> {
   const { source, projectId } = input;
@@ -50,7 +51,8 @@ export async function createCase(input: CreateCaseInput): Promise<CreatedCase> {
     async (tx) => {
       const [existing, project, config] = await Promise.all([tx.get(caseRef), tx.get(projectRef), tx.get(configRef)]);
       if (existing.exists) return { caseId, number: (existing.data() as CaseDoc).number, created: false };
-      if (!project.exists) throw new CaseRefusedError(`Project ${projectId} no longer exists, so no case can be created.`);
+      if (!project.exists)
+        throw new CaseRefusedError(`Project ${projectId} no longer exists, so no case can be created.`);
 
       const projectDoc = project.data() as ProjectDoc;
       const configDoc = config.exists ? (config.data() as CaseConfigDoc) : null;

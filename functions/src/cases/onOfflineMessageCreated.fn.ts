@@ -58,5 +58,6 @@ export async function handleOfflineMessage(offlineMessageId: string, data: Parti
 
 export const onOfflineMessageCreated = onDocumentCreated(
   { document: `${COLLECTIONS.offlineMessages}/{offlineMessageId}`, retry: true },
-  (event) => handleOfflineMessage(event.params.offlineMessageId, event.data?.data() as Partial<OfflineMessageDoc> | undefined),
+  (event) =>
+    handleOfflineMessage(event.params.offlineMessageId, event.data?.data() as Partial<OfflineMessageDoc> | undefined),
 );

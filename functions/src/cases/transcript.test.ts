@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstUserText, messagesSeenByUser, TRANSCRIPT_HEADING, transcriptText, type TranscriptMessage } from './transcript';
+import {
+  firstUserText,
+  messagesSeenByUser,
+  TRANSCRIPT_HEADING,
+  transcriptText,
+  type TranscriptMessage,
+} from './transcript';
 
 const at = (hhmm: string) => Date.parse(`2026-03-04T${hhmm}:00Z`);
 
@@ -15,9 +21,22 @@ const message = (overrides: Partial<TranscriptMessage>): TranscriptMessage => ({
 
 const conversation: TranscriptMessage[] = [
   message({ authorRole: 'specialist', authorName: 'Sam', text: 'Which printer?', createdAtMillis: at('09:02') }),
-  message({ authorRole: 'system', authorName: 'Help desk', kind: 'system', text: 'Sam has joined.', createdAtMillis: at('09:01') }),
+  message({
+    authorRole: 'system',
+    authorName: 'Help desk',
+    kind: 'system',
+    text: 'Sam has joined.',
+    createdAtMillis: at('09:01'),
+  }),
   message({ text: 'The printer jams', createdAtMillis: at('09:00') }),
-  message({ authorRole: 'specialist', authorName: 'Sam', kind: 'note', visibility: 'staff', text: 'Known issue', createdAtMillis: at('09:03') }),
+  message({
+    authorRole: 'specialist',
+    authorName: 'Sam',
+    kind: 'note',
+    visibility: 'staff',
+    text: 'Known issue',
+    createdAtMillis: at('09:03'),
+  }),
   message({ text: 'Second floor\nnext to the kitchen', createdAtMillis: at('09:04') }),
 ];
 

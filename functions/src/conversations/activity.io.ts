@@ -63,6 +63,8 @@ export async function endEngagementIn(
   const active = activeEngagement(engagements);
   if (!active) return engagements;
   const firstResponseAt = active.firstResponseAt ?? (await firstResponseOf(tx, conversationId, active, at));
-  const answered = firstResponseAt ? recordFirstResponse(engagements, active.specialistId, firstResponseAt) : engagements;
+  const answered = firstResponseAt
+    ? recordFirstResponse(engagements, active.specialistId, firstResponseAt)
+    : engagements;
   return endEngagement(answered, outcome, at);
 }

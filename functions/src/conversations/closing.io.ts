@@ -39,7 +39,11 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
       const serving = new Set([active?.specialistId, conversation.specialistId].filter((id): id is string => !!id));
       for (const uid of serving) releaseLoad(tx, uid, conversationId, at);
       const values = { userName: conversation.userName, projectName };
-      postSystemMessageIn(tx, { conversationId, eventKey: SYSTEM_EVENTS.closed(), text: systemText(settings, 'closed', values) });
+      postSystemMessageIn(tx, {
+        conversationId,
+        eventKey: SYSTEM_EVENTS.closed(),
+        text: systemText(settings, 'closed', values),
+      });
       const last = engagements[engagements.length - 1];
       if (settings.general.ratingEnabled && conversation.specialistId && last) {
         postSystemMessageIn(tx, {

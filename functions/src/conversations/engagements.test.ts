@@ -16,7 +16,13 @@ describe('engagements', () => {
   it('starts a running engagement with nothing recorded yet', () => {
     const list = startEngagement([], alice, at(100));
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ ...alice, endedAt: null, firstResponseAt: null, outcome: 'active', convertedToCase: false });
+    expect(list[0]).toMatchObject({
+      ...alice,
+      endedAt: null,
+      firstResponseAt: null,
+      outcome: 'active',
+      convertedToCase: false,
+    });
     expect(list[0]!.startedAt.toMillis()).toBe(100);
     expect(activeEngagement(list)?.specialistId).toBe('alice');
   });

@@ -68,7 +68,11 @@ async function announceWait(conversationId: string, settings: EffectiveSettings,
       postSystemMessageIn(
         tx,
         conversation.nobodyAvailable
-          ? { conversationId, eventKey: SYSTEM_EVENTS.nobodyAvailable(), text: systemText(settings, 'nobodyAvailable', values) }
+          ? {
+              conversationId,
+              eventKey: SYSTEM_EVENTS.nobodyAvailable(),
+              text: systemText(settings, 'nobodyAvailable', values),
+            }
           : { conversationId, eventKey: SYSTEM_EVENTS.queued(), text: systemText(settings, 'queued', values) },
       );
     }),

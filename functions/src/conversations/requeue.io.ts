@@ -33,7 +33,11 @@ export async function requeueIfGone(conversationId: string, nowMs: number): Prom
       const engagements = await endEngagementIn(tx, conversationId, conversation.engagements ?? [], 'requeued', at);
       tx.update(ref, requeued(engagements));
       releaseLoad(tx, specialistId, conversationId, at);
-      postSystemMessageIn(tx, { conversationId, eventKey: SYSTEM_EVENTS.requeued(engagements.length), text: REQUEUED_TEXT });
+      postSystemMessageIn(tx, {
+        conversationId,
+        eventKey: SYSTEM_EVENTS.requeued(engagements.length),
+        text: REQUEUED_TEXT,
+      });
       return { projectId: conversation.projectId, level: conversation.level };
     }),
   );

@@ -78,7 +78,10 @@ describe('inactivityAction', () => {
   });
 
   it('warns once the warning time has passed', () => {
-    expect(inactivityAction(view({ assignedAtMs }), limits, assignedAtMs + 300_000)).toEqual({ kind: 'warn', silenceSinceMs: assignedAtMs });
+    expect(inactivityAction(view({ assignedAtMs }), limits, assignedAtMs + 300_000)).toEqual({
+      kind: 'warn',
+      silenceSinceMs: assignedAtMs,
+    });
   });
 
   it('does not warn twice for the same silence, then closes at the close time', () => {
@@ -92,9 +95,16 @@ describe('inactivityAction', () => {
   });
 
   it('starts a new silence after the specialist wrote again', () => {
-    const oldWarning = view({ assignedAtMs, inactivityWarnedAtMs: assignedAtMs + 300_000, lastText: { atMs: assignedAtMs + 400_000, byUser: false } });
+    const oldWarning = view({
+      assignedAtMs,
+      inactivityWarnedAtMs: assignedAtMs + 300_000,
+      lastText: { atMs: assignedAtMs + 400_000, byUser: false },
+    });
     expect(inactivityAction(oldWarning, limits, assignedAtMs + 650_000)).toEqual({ kind: 'none' });
-    expect(inactivityAction(oldWarning, limits, assignedAtMs + 700_000)).toEqual({ kind: 'warn', silenceSinceMs: assignedAtMs + 400_000 });
+    expect(inactivityAction(oldWarning, limits, assignedAtMs + 700_000)).toEqual({
+      kind: 'warn',
+      silenceSinceMs: assignedAtMs + 400_000,
+    });
   });
 
   it('never acts while the user waits for an answer', () => {

@@ -43,7 +43,9 @@ export function disconnectedSinceMs(presence: PresenceDoc | undefined, assignedA
 
 /** Gone: not connected now, and not for longer than the reassignment grace. */
 export function specialistGone(presence: PresenceDoc | undefined, assignedAtMs: number, nowMs: number): boolean {
-  return !isConnected(presence, nowMs) && nowMs - disconnectedSinceMs(presence, assignedAtMs) > PRESENCE.reassignGraceMs;
+  return (
+    !isConnected(presence, nowMs) && nowMs - disconnectedSinceMs(presence, assignedAtMs) > PRESENCE.reassignGraceMs
+  );
 }
 
 /**
@@ -72,7 +74,9 @@ export function inactivityAction(view: AssignedView, limits: InactivityLimits, n
   const silentMs = nowMs - since;
   const warned = view.inactivityWarnedAtMs !== null && view.inactivityWarnedAtMs >= since;
   if (!warned) {
-    return silentMs >= limits.inactivityWarningSeconds * 1000 ? { kind: 'warn', silenceSinceMs: since } : { kind: 'none' };
+    return silentMs >= limits.inactivityWarningSeconds * 1000
+      ? { kind: 'warn', silenceSinceMs: since }
+      : { kind: 'none' };
   }
   return silentMs >= limits.inactivityCloseSeconds * 1000 ? { kind: 'close' } : { kind: 'none' };
 }

@@ -8,7 +8,9 @@ import type { SystemMessageKey } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
 import { systemMessageId } from '../shared/systemEvents';
 
-export type MessageValues = Partial<Record<'userName' | 'specialistName' | 'projectName' | 'caseNumber' | 'position', string | number>>;
+export type MessageValues = Partial<
+  Record<'userName' | 'specialistName' | 'projectName' | 'caseNumber' | 'position', string | number>
+>;
 
 export interface SystemMessage {
   conversationId: string;
@@ -35,7 +37,8 @@ function messageData(message: SystemMessage) {
   };
 }
 
-const ref = (message: SystemMessage) => db.doc(paths.message(message.conversationId, systemMessageId(message.eventKey)));
+const ref = (message: SystemMessage) =>
+  db.doc(paths.message(message.conversationId, systemMessageId(message.eventKey)));
 
 /** Posts inside a transaction (with the state change that causes it). */
 export function postSystemMessageIn(tx: Transaction, message: SystemMessage): void {

@@ -16,7 +16,12 @@ const ended = (specialistId: string): Engagement => ({
 
 describe('conversation transitions', () => {
   it('assigns: serving specialist, shown name, a running engagement, queue fields cleared, a participant more', () => {
-    const update = assigned({ participantIds: ['sam'] }, [ended('sam')], { specialistId: 'lia', shownName: null, level: 1 }, at(10));
+    const update = assigned(
+      { participantIds: ['sam'] },
+      [ended('sam')],
+      { specialistId: 'lia', shownName: null, level: 1 },
+      at(10),
+    );
     expect(update).toMatchObject({
       status: 'assigned',
       specialistId: 'lia',
@@ -33,8 +38,13 @@ describe('conversation transitions', () => {
   });
 
   it('does not list a participant twice, and starts the list on a first assignment', () => {
-    expect(assigned({ participantIds: ['lia'] }, [], { specialistId: 'lia', shownName: 'Lia', level: 1 }, at(1)).participantIds).toEqual(['lia']);
-    expect(assigned({}, [], { specialistId: 'lia', shownName: 'Lia', level: 1 }, at(1)).participantIds).toEqual(['lia']);
+    expect(
+      assigned({ participantIds: ['lia'] }, [], { specialistId: 'lia', shownName: 'Lia', level: 1 }, at(1))
+        .participantIds,
+    ).toEqual(['lia']);
+    expect(assigned({}, [], { specialistId: 'lia', shownName: 'Lia', level: 1 }, at(1)).participantIds).toEqual([
+      'lia',
+    ]);
   });
 
   it('transfers to Level 2 without touching the status, and requeues keeping queuedAt', () => {

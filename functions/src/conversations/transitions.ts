@@ -58,7 +58,14 @@ export function transferredTo(
  * so ordering by it puts the conversation first in line.
  */
 export function requeued(ended: Engagement[]): ConversationUpdate {
-  return { status: 'queued', specialistId: null, specialistName: null, assignedAt: null, engagements: ended, inactivityWarnedAt: null };
+  return {
+    status: 'queued',
+    specialistId: null,
+    specialistName: null,
+    assignedAt: null,
+    engagements: ended,
+    inactivityWarnedAt: null,
+  };
 }
 
 /** The functions' close: inactivity, or a conversation that arrived while the chat was off. */

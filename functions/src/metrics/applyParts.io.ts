@@ -36,11 +36,13 @@ export async function applyParts<T>(parts: readonly Part<T>[], wiring: Aggregate
       if (pending.size === 0) return 'already-applied';
       const now = FieldValue.serverTimestamp();
       for (const [path, marker] of markers) {
-        if (pending.has(path)) tx.create(db.doc(path), { kind: marker.kind, sourceId: marker.sourceId, appliedAt: now });
+        if (pending.has(path))
+          tx.create(db.doc(path), { kind: marker.kind, sourceId: marker.sourceId, appliedAt: now });
       }
       const buckets: BucketMap<T> = new Map();
       for (const part of parts) {
-        if (pending.has(markerPath(part.marker))) foldInto(buckets, part.marker.specialistId, part.targets, part.delta, wiring.arithmetic);
+        if (pending.has(markerPath(part.marker)))
+          foldInto(buckets, part.marker.specialistId, part.targets, part.delta, wiring.arithmetic);
       }
       writeIncrements(tx, buckets, wiring);
       return 'applied';
@@ -52,7 +54,8 @@ export async function applyParts<T>(parts: readonly Part<T>[], wiring: Aggregate
 function writeIncrements<T>(tx: Transaction, buckets: BucketMap<T>, wiring: AggregateWiring<T>): void {
   const updatedAt = FieldValue.serverTimestamp();
   for (const [uid, mine] of buckets) {
-    if (mine.totals) tx.set(db.doc(paths.specialistStats(uid)), { ...wiring.increments(mine.totals), updatedAt }, { merge: true });
+    if (mine.totals)
+      tx.set(db.doc(paths.specialistStats(uid)), { ...wiring.increments(mine.totals), updatedAt }, { merge: true });
     for (const [day, delta] of Object.entries(mine.days)) {
       tx.set(db.doc(paths.specialistDay(uid, day)), { ...wiring.increments(delta), day, updatedAt }, { merge: true });
     }

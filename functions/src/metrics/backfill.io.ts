@@ -40,7 +40,12 @@ interface Plan {
   differences: BackfillReport['differences'];
 }
 
-async function loadAll<T>(db: Firestore, query: Query, pageSize: number, read: (id: string, data: DocumentData) => T): Promise<T[]> {
+async function loadAll<T>(
+  db: Firestore,
+  query: Query,
+  pageSize: number,
+  read: (id: string, data: DocumentData) => T,
+): Promise<T[]> {
   const out: T[] = [];
   let page = query.orderBy(FieldPath.documentId()).limit(pageSize);
   for (;;) {
@@ -57,13 +62,21 @@ async function firstResponseTarget(db: Firestore): Promise<number> {
   return chat?.general?.firstResponseTargetSeconds ?? DEFAULT_GENERAL_SETTINGS.firstResponseTargetSeconds;
 }
 
-export async function recomputeFromSources(db: Firestore, pageSize = 500): Promise<RecomputedStats & { conversations: number; ratings: number }> {
+export async function recomputeFromSources(
+  db: Firestore,
+  pageSize = 500,
+): Promise<RecomputedStats & { conversations: number; ratings: number }> {
   const [target, conversations, ratings] = await Promise.all([
     firstResponseTarget(db),
-    loadAll(db, db.collection(COLLECTIONS.conversations).select('projectId', 'status', 'engagements'), pageSize, (id, data) => ({
-      id,
-      ...(data as Pick<ConversationDoc, 'projectId' | 'status' | 'engagements'>),
-    })),
+    loadAll(
+      db,
+      db.collection(COLLECTIONS.conversations).select('projectId', 'status', 'engagements'),
+      pageSize,
+      (id, data) => ({
+        id,
+        ...(data as Pick<ConversationDoc, 'projectId' | 'status' | 'engagements'>),
+      }),
+    ),
     loadAll(db, db.collection(COLLECTIONS.ratings), pageSize, (id, data) => ({ id, data: data as Partial<RatingDoc> })),
   ]);
   const recomputed = recomputeStats({ conversations, ratings, firstResponseTargetSeconds: target });
@@ -77,7 +90,8 @@ async function planSpecialist(db: Firestore, uid: string, recomputed: Recomputed
   const stats = db.doc(paths.specialistStats(uid));
   const compare = (path: string, stored: DocumentData | undefined, expected: StatsAggregate | undefined) => {
     const fields = statsDifferences(stored as Partial<StatsAggregate> | undefined, expected);
-    if (fields.length > 0 || (stored === undefined) !== (expected === undefined)) plan.differences.push({ path, fields });
+    if (fields.length > 0 || (stored === undefined) !== (expected === undefined))
+      plan.differences.push({ path, fields });
   };
   const updatedAt = FieldValue.serverTimestamp();
 
@@ -108,12 +122,15 @@ async function planSpecialist(db: Firestore, uid: string, recomputed: Recomputed
     else plan.deletes.push(path);
   }
 
-  const storedMarkers = new Set((await stats.collection(SUBCOLLECTIONS.appliedEvents).listDocuments()).map((ref) => ref.path));
+  const storedMarkers = new Set(
+    (await stats.collection(SUBCOLLECTIONS.appliedEvents).listDocuments()).map((ref) => ref.path),
+  );
   const expectedMarkers = new Set<string>();
   for (const marker of recomputed.markers.get(uid) ?? []) {
     const path = paths.specialistAppliedEvent(uid, markerIdOf(marker));
     expectedMarkers.add(path);
-    if (!storedMarkers.has(path)) plan.markers.push({ path, data: { kind: marker.kind, sourceId: marker.sourceId, appliedAt: updatedAt } });
+    if (!storedMarkers.has(path))
+      plan.markers.push({ path, data: { kind: marker.kind, sourceId: marker.sourceId, appliedAt: updatedAt } });
   }
   for (const path of storedMarkers) if (!expectedMarkers.has(path)) plan.deletes.push(path);
   return plan;
@@ -131,13 +148,17 @@ async function inPhase(db: Firestore, writes: readonly Write[]): Promise<void> {
   await writer.close();
   const failed = (await results).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed.length > 0) {
-    throw new Error(`Backfill: ${failed.length} of ${writes.length} writes failed; run it again. First: ${String(failed[0]?.reason)}`);
+    throw new Error(
+      `Backfill: ${failed.length} of ${writes.length} writes failed; run it again. First: ${String(failed[0]?.reason)}`,
+    );
   }
 }
 
 export async function backfillStats(db: Firestore, options: BackfillOptions = {}): Promise<BackfillReport> {
   const recomputed = await recomputeFromSources(db, options.pageSize);
-  const stored = options.specialistIds ? [] : (await db.collection(COLLECTIONS.specialistStats).listDocuments()).map((ref) => ref.id);
+  const stored = options.specialistIds
+    ? []
+    : (await db.collection(COLLECTIONS.specialistStats).listDocuments()).map((ref) => ref.id);
   const uids = [...new Set(options.specialistIds ?? [...recomputed.buckets.keys(), ...stored])].sort();
   const plans = await Promise.all(uids.map((uid) => planSpecialist(db, uid, recomputed)));
   const report: BackfillReport = {
@@ -150,9 +171,18 @@ export async function backfillStats(db: Firestore, options: BackfillOptions = {}
   };
   if (options.checkOnly) return report;
 
-  await inPhase(db, plans.flatMap((p) => p.markers));
-  await inPhase(db, plans.flatMap((p) => p.sets));
-  await inPhase(db, plans.flatMap((p) => p.deletes.map((path) => ({ path }))));
+  await inPhase(
+    db,
+    plans.flatMap((p) => p.markers),
+  );
+  await inPhase(
+    db,
+    plans.flatMap((p) => p.sets),
+  );
+  await inPhase(
+    db,
+    plans.flatMap((p) => p.deletes.map((path) => ({ path }))),
+  );
   report.written = plans.reduce((n, p) => n + p.markers.length + p.sets.length, 0);
   report.deleted = plans.reduce((n, p) => n + p.deletes.length, 0);
   return report;

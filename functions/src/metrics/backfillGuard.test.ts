@@ -23,8 +23,13 @@ describe('parseBackfillArgs', () => {
 
 describe('backfillTarget', () => {
   it('runs against the emulators with the demo project by default', () => {
-    expect(backfillTarget({ projectId: null }, emulator)).toEqual({ projectId: 'demo-helpdesk', emulatorHost: '127.0.0.1:8080' });
-    expect(backfillTarget({ projectId: null }, { ...emulator, GCLOUD_PROJECT: 'demo-other' }).projectId).toBe('demo-other');
+    expect(backfillTarget({ projectId: null }, emulator)).toEqual({
+      projectId: 'demo-helpdesk',
+      emulatorHost: '127.0.0.1:8080',
+    });
+    expect(backfillTarget({ projectId: null }, { ...emulator, GCLOUD_PROJECT: 'demo-other' }).projectId).toBe(
+      'demo-other',
+    );
   });
 
   it('refuses a demo project without the emulator', () => {
@@ -32,9 +37,9 @@ describe('backfillTarget', () => {
   });
 
   it('refuses a real project taken from the environment, or without credentials', () => {
-    expect(() => backfillTarget({ projectId: null }, { GCLOUD_PROJECT: 'acme-prod', GOOGLE_APPLICATION_CREDENTIALS: 'key.json' })).toThrow(
-      /name it with --project acme-prod/,
-    );
+    expect(() =>
+      backfillTarget({ projectId: null }, { GCLOUD_PROJECT: 'acme-prod', GOOGLE_APPLICATION_CREDENTIALS: 'key.json' }),
+    ).toThrow(/name it with --project acme-prod/);
     expect(() => backfillTarget({ projectId: 'acme-prod' }, {})).toThrow(/GOOGLE_APPLICATION_CREDENTIALS/);
   });
 

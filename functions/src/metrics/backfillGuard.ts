@@ -41,7 +41,10 @@ export interface BackfillTarget {
   emulatorHost: string | null;
 }
 
-export function backfillTarget(args: Pick<BackfillArgs, 'projectId'>, env: Record<string, string | undefined>): BackfillTarget {
+export function backfillTarget(
+  args: Pick<BackfillArgs, 'projectId'>,
+  env: Record<string, string | undefined>,
+): BackfillTarget {
   const projectId = args.projectId ?? env.GCLOUD_PROJECT ?? env.GOOGLE_CLOUD_PROJECT ?? 'demo-helpdesk';
   const emulatorHost = env.FIRESTORE_EMULATOR_HOST || null;
   if (projectId.startsWith('demo-')) {
@@ -54,10 +57,14 @@ export function backfillTarget(args: Pick<BackfillArgs, 'projectId'>, env: Recor
     return { projectId, emulatorHost };
   }
   if (args.projectId === null) {
-    throw new Error(`Refusing to rewrite the statistics of ${projectId} because it came from the environment: name it with --project ${projectId}.`);
+    throw new Error(
+      `Refusing to rewrite the statistics of ${projectId} because it came from the environment: name it with --project ${projectId}.`,
+    );
   }
   if (!env.GOOGLE_APPLICATION_CREDENTIALS) {
-    throw new Error(`Refusing to backfill ${projectId}: set GOOGLE_APPLICATION_CREDENTIALS to a service account key of that project.`);
+    throw new Error(
+      `Refusing to backfill ${projectId}: set GOOGLE_APPLICATION_CREDENTIALS to a service account key of that project.`,
+    );
   }
   return { projectId, emulatorHost };
 }

@@ -3,7 +3,12 @@
 // close trigger applies the events whose markers are missing; the recompute
 // applies them all and writes the same markers.
 import type { OutcomeAggregate } from '../shared/model';
-import { conversationContributions, isEmptyOutcome, splitConversion, type ConversationOutcomeView } from './engagementMetrics';
+import {
+  conversationContributions,
+  isEmptyOutcome,
+  splitConversion,
+  type ConversationOutcomeView,
+} from './engagementMetrics';
 import type { StatsMarker } from './events';
 import { everyBucket, type BucketTarget } from './statsBuckets';
 
@@ -30,7 +35,11 @@ export function conversationParts(
     const targets = everyBucket(projectId, day);
     parts.push({ marker: { specialistId, kind: 'conversation', sourceId: conversationId }, targets, delta: outcome });
     if (!isEmptyOutcome(conversion)) {
-      parts.push({ marker: { specialistId, kind: 'conversion', sourceId: conversationId }, targets, delta: conversion });
+      parts.push({
+        marker: { specialistId, kind: 'conversion', sourceId: conversationId },
+        targets,
+        delta: conversion,
+      });
     }
   }
   return parts;

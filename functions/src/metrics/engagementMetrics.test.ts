@@ -77,7 +77,13 @@ describe('conversationContributions', () => {
       ]),
       60,
     );
-    expect(l1?.delta).toMatchObject({ attendedL1: 1, transferredOut: 1, transferredIn: 0, pickupCount: 0, withinTargetCount: 1 });
+    expect(l1?.delta).toMatchObject({
+      attendedL1: 1,
+      transferredOut: 1,
+      transferredIn: 0,
+      pickupCount: 0,
+      withinTargetCount: 1,
+    });
     expect(l2?.delta).toMatchObject({
       engagements: 1,
       attendedL1: 0,
@@ -96,8 +102,19 @@ describe('conversationContributions', () => {
   it('credits the pickup once, to the level 2 engagement that answered after a requeue', () => {
     const contributions = conversationContributions(
       closed([
-        engagement({ specialistId: 'ann', startedAt: at('2026-03-04T10:00:00Z'), endedAt: at('2026-03-04T10:01:00Z'), outcome: 'transferred' }),
-        engagement({ specialistId: 'bob', level: 2, startedAt: at('2026-03-04T10:01:00Z'), endedAt: at('2026-03-04T10:03:00Z'), outcome: 'requeued' }),
+        engagement({
+          specialistId: 'ann',
+          startedAt: at('2026-03-04T10:00:00Z'),
+          endedAt: at('2026-03-04T10:01:00Z'),
+          outcome: 'transferred',
+        }),
+        engagement({
+          specialistId: 'bob',
+          level: 2,
+          startedAt: at('2026-03-04T10:01:00Z'),
+          endedAt: at('2026-03-04T10:03:00Z'),
+          outcome: 'requeued',
+        }),
         engagement({
           specialistId: 'cy',
           level: 2,
@@ -126,10 +143,23 @@ describe('conversationContributions', () => {
 
   it('counts an unanswered engagement as attended but not answered, and not within target', () => {
     const [c] = conversationContributions(
-      closed([engagement({ specialistId: 'ann', startedAt: at('2026-03-04T10:00:00Z'), endedAt: at('2026-03-04T10:00:10Z'), outcome: 'requeued' })]),
+      closed([
+        engagement({
+          specialistId: 'ann',
+          startedAt: at('2026-03-04T10:00:00Z'),
+          endedAt: at('2026-03-04T10:00:10Z'),
+          outcome: 'requeued',
+        }),
+      ]),
       60,
     );
-    expect(c?.delta).toMatchObject({ engagements: 1, attendedL1: 1, firstResponseCount: 0, withinTargetCount: 0, durationSumSeconds: 10 });
+    expect(c?.delta).toMatchObject({
+      engagements: 1,
+      attendedL1: 1,
+      firstResponseCount: 0,
+      withinTargetCount: 0,
+      durationSumSeconds: 10,
+    });
   });
 
   it('judges the target on the exact interval and sums whole seconds', () => {
@@ -153,9 +183,17 @@ describe('conversationContributions', () => {
   it('buckets by the UTC day the engagement started, even when it ends after midnight', () => {
     const days = conversationContributions(
       closed([
-        engagement({ specialistId: 'ann', startedAt: at('2026-03-04T23:59:59.999Z'), endedAt: at('2026-03-05T00:10:00Z') }),
+        engagement({
+          specialistId: 'ann',
+          startedAt: at('2026-03-04T23:59:59.999Z'),
+          endedAt: at('2026-03-05T00:10:00Z'),
+        }),
         engagement({ specialistId: 'bob', startedAt: at('2026-03-05T00:00:00Z'), endedAt: at('2026-03-05T00:10:00Z') }),
-        engagement({ specialistId: 'cy', startedAt: at('2026-03-05T01:30:00+02:00'), endedAt: at('2026-03-05T00:10:00Z') }),
+        engagement({
+          specialistId: 'cy',
+          startedAt: at('2026-03-05T01:30:00+02:00'),
+          endedAt: at('2026-03-05T00:10:00Z'),
+        }),
       ]),
       60,
     ).map((c) => c.day);
@@ -203,7 +241,12 @@ describe('when a conversation counts', () => {
 describe('outcome arithmetic', () => {
   it('adds, reading missing fields as zero, and splits the conversion off', () => {
     const delta = { ...emptyOutcome(), engagements: 1, attendedL1: 1, convertedToCase: 1 };
-    expect(addOutcomes({ engagements: 4 }, delta)).toEqual({ ...emptyOutcome(), engagements: 5, attendedL1: 1, convertedToCase: 1 });
+    expect(addOutcomes({ engagements: 4 }, delta)).toEqual({
+      ...emptyOutcome(),
+      engagements: 5,
+      attendedL1: 1,
+      convertedToCase: 1,
+    });
     const { outcome, conversion } = splitConversion(delta);
     expect(outcome).toEqual({ ...emptyOutcome(), engagements: 1, attendedL1: 1 });
     expect(conversion).toEqual({ ...emptyOutcome(), convertedToCase: 1 });

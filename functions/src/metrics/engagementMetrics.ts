@@ -135,5 +135,7 @@ export function outcomeChanged(
 
 /** Specialists of the engagements, in order of first appearance. */
 export function participantIdsOf(engagements: readonly Engagement[] | null | undefined): string[] {
-  return [...new Set((engagements ?? []).map((e) => e.specialistId).filter((id) => typeof id === 'string' && id !== ''))];
+  return [
+    ...new Set((engagements ?? []).map((e) => e.specialistId).filter((id) => typeof id === 'string' && id !== '')),
+  ];
 }

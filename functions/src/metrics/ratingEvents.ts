@@ -18,7 +18,12 @@ export function ratingParts(ratingId: string, rating: Partial<RatingDoc> | undef
   const specialistId = rating?.specialistId;
   const score = rating?.score;
   const createdAt = rating?.createdAt;
-  if (typeof specialistId !== 'string' || !specialistId || !isRatingScore(score) || typeof createdAt?.toMillis !== 'function') {
+  if (
+    typeof specialistId !== 'string' ||
+    !specialistId ||
+    !isRatingScore(score) ||
+    typeof createdAt?.toMillis !== 'function'
+  ) {
     return [];
   }
   const day = utcDay(createdAt.toMillis());

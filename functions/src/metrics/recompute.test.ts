@@ -5,12 +5,25 @@ import { conversationParts } from './conversationEvents';
 import { emptyOutcome, type ConversationOutcomeView } from './engagementMetrics';
 import { markerIdOf, type StatsMarker } from './events';
 import { ratingParts } from './ratingEvents';
-import { asStats, emptyStats, recomputeStats, statsArithmetic, statsDifferences, type StatsAggregate } from './recompute';
+import {
+  asStats,
+  emptyStats,
+  recomputeStats,
+  statsArithmetic,
+  statsDifferences,
+  type StatsAggregate,
+} from './recompute';
 import { foldInto, type BucketMap, type BucketTarget } from './statsBuckets';
 
 const at = (iso: string): Time => ({ toMillis: () => Date.parse(iso) });
 
-function ended(specialistId: string, level: 1 | 2, start: string, end: string, extra: Partial<Engagement> = {}): Engagement {
+function ended(
+  specialistId: string,
+  level: 1 | 2,
+  start: string,
+  end: string,
+  extra: Partial<Engagement> = {},
+): Engagement {
   return {
     specialistId,
     shownName: specialistId,
@@ -31,15 +44,23 @@ const transferred: Conversation = {
   projectId: 'alpha',
   status: 'closed',
   engagements: [
-    ended('ann', 1, '2026-03-04T23:58:00Z', '2026-03-04T23:59:00Z', { outcome: 'transferred', firstResponseAt: at('2026-03-04T23:58:20Z') }),
-    ended('bob', 2, '2026-03-04T23:59:00Z', '2026-03-05T00:20:00Z', { firstResponseAt: at('2026-03-05T00:00:10Z'), convertedToCase: true }),
+    ended('ann', 1, '2026-03-04T23:58:00Z', '2026-03-04T23:59:00Z', {
+      outcome: 'transferred',
+      firstResponseAt: at('2026-03-04T23:58:20Z'),
+    }),
+    ended('bob', 2, '2026-03-04T23:59:00Z', '2026-03-05T00:20:00Z', {
+      firstResponseAt: at('2026-03-05T00:00:10Z'),
+      convertedToCase: true,
+    }),
   ],
 };
 const simple: Conversation = {
   id: 'c2',
   projectId: 'beta',
   status: 'closed',
-  engagements: [ended('ann', 1, '2026-03-05T09:00:00Z', '2026-03-05T09:10:00Z', { firstResponseAt: at('2026-03-05T09:02:00Z') })],
+  engagements: [
+    ended('ann', 1, '2026-03-05T09:00:00Z', '2026-03-05T09:10:00Z', { firstResponseAt: at('2026-03-05T09:02:00Z') }),
+  ],
 };
 const stillOpen: Conversation = {
   id: 'c3',
@@ -63,24 +84,45 @@ function liveApply(events: LivePart[][]) {
   for (const parts of events) {
     const key = (p: LivePart) => `${p.marker.specialistId}/${markerIdOf(p.marker)}`;
     const pending = new Set(parts.map(key).filter((k) => !markers.has(k)));
-    for (const part of parts) if (pending.has(key(part))) foldInto(buckets, part.marker.specialistId, part.targets, part.delta, statsArithmetic);
+    for (const part of parts)
+      if (pending.has(key(part)))
+        foldInto(buckets, part.marker.specialistId, part.targets, part.delta, statsArithmetic);
     pending.forEach((k) => markers.add(k));
   }
   return buckets;
 }
 
 describe('recomputeStats', () => {
-  const { buckets, markers } = recomputeStats({ conversations: [transferred, simple, stillOpen], ratings, firstResponseTargetSeconds: 60 });
+  const { buckets, markers } = recomputeStats({
+    conversations: [transferred, simple, stillOpen],
+    ratings,
+    firstResponseTargetSeconds: 60,
+  });
 
   it('credits each settled engagement to totals, its start day and its project day; ignores open conversations', () => {
     const ann = buckets.get('ann');
-    expect(ann?.totals).toMatchObject({ engagements: 2, attendedL1: 2, transferredOut: 1, firstResponseCount: 2, firstResponseSumSeconds: 140, withinTargetCount: 1 });
+    expect(ann?.totals).toMatchObject({
+      engagements: 2,
+      attendedL1: 2,
+      transferredOut: 1,
+      firstResponseCount: 2,
+      firstResponseSumSeconds: 140,
+      withinTargetCount: 1,
+    });
     expect(Object.keys(ann?.days ?? {}).sort()).toEqual(['2026-03-04', '2026-03-05', '2026-03-06']);
     expect(ann?.projects.alpha?.['2026-03-04']).toMatchObject({ engagements: 1, transferredOut: 1 });
     expect(ann?.projects.beta?.['2026-03-05']).toMatchObject({ engagements: 1, ratingCount: 1, ratingSum: 2 });
     const bob = buckets.get('bob');
     // Bob's engagement started on the 4th; his rating was given on the 5th.
-    expect(bob?.days['2026-03-04']).toMatchObject({ engagements: 1, attendedL2: 1, transferredIn: 1, convertedToCase: 1, pickupCount: 1, pickupSumSeconds: 70, ratingCount: 0 });
+    expect(bob?.days['2026-03-04']).toMatchObject({
+      engagements: 1,
+      attendedL2: 1,
+      transferredIn: 1,
+      convertedToCase: 1,
+      pickupCount: 1,
+      pickupSumSeconds: 70,
+      ratingCount: 0,
+    });
     expect(bob?.days['2026-03-05']).toMatchObject({ engagements: 0, ratingCount: 1, ratingSum: 5 });
   });
 
@@ -103,7 +145,12 @@ describe('recomputeStats', () => {
       expect(days).toEqual(mine.totals);
       const projectDays = Object.values(mine.projects).flatMap((byDay) => Object.values(byDay));
       const outcomes = projectDays.reduce((sum, d) => statsArithmetic.add(sum, d), emptyStats());
-      expect({ ...outcomes, ratingCount: 0, ratingSum: 0, ratingDistribution: emptyStats().ratingDistribution }).toEqual({
+      expect({
+        ...outcomes,
+        ratingCount: 0,
+        ratingSum: 0,
+        ratingDistribution: emptyStats().ratingDistribution,
+      }).toEqual({
         ...mine.totals,
         ratingCount: 0,
         ratingSum: 0,
@@ -150,7 +197,17 @@ describe('recomputeStats', () => {
 describe('statsDifferences', () => {
   it('reads missing fields as zero and names each differing field', () => {
     const expected = { ...emptyStats(), ...ratingDelta(4), ...emptyOutcome(), engagements: 2 };
-    expect(statsDifferences({ engagements: 2, ratingCount: 1, ratingSum: 4, ratingDistribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 0 } }, expected)).toEqual([]);
+    expect(
+      statsDifferences(
+        {
+          engagements: 2,
+          ratingCount: 1,
+          ratingSum: 4,
+          ratingDistribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 0 },
+        },
+        expected,
+      ),
+    ).toEqual([]);
     expect(statsDifferences({ engagements: 3, ratingCount: 1, ratingSum: 4 }, expected)).toEqual([
       'ratingDistribution.4: 0 -> 1',
       'engagements: 3 -> 2',

@@ -5,7 +5,13 @@
 import type { OutcomeAggregate, RatingAggregate, RatingDoc, RatingScoreKey } from '../shared/model';
 import { addRatingAggregates, emptyRatingAggregate, RATING_SCORES } from '../ratings/ratingBuckets';
 import { conversationParts } from './conversationEvents';
-import { addOutcomes, emptyOutcome, isSettled, OUTCOME_FIELDS, type ConversationOutcomeView } from './engagementMetrics';
+import {
+  addOutcomes,
+  emptyOutcome,
+  isSettled,
+  OUTCOME_FIELDS,
+  type ConversationOutcomeView,
+} from './engagementMetrics';
 import type { StatsMarker } from './events';
 import { ratingParts } from './ratingEvents';
 import { foldInto, type Arithmetic, type BucketMap } from './statsBuckets';
@@ -50,7 +56,13 @@ export function recomputeStats(input: RecomputeInput): RecomputedStats {
     // Not yet settled: the close trigger has not counted it either.
     if (!isSettled(conversation)) continue;
     for (const part of conversationParts(conversation.id, conversation, input.firstResponseTargetSeconds)) {
-      foldInto(buckets, part.marker.specialistId, part.targets, { ...emptyRatingAggregate(), ...part.delta }, statsArithmetic);
+      foldInto(
+        buckets,
+        part.marker.specialistId,
+        part.targets,
+        { ...emptyRatingAggregate(), ...part.delta },
+        statsArithmetic,
+      );
       remember(part.marker);
     }
   }

@@ -4,9 +4,7 @@
 // outcomes and ratings with the same code.
 
 export type BucketTarget =
-  | { kind: 'totals' }
-  | { kind: 'day'; day: string }
-  | { kind: 'projectDay'; projectId: string; day: string };
+  { kind: 'totals' } | { kind: 'day'; day: string } | { kind: 'projectDay'; projectId: string; day: string };
 
 export interface SpecialistBuckets<T> {
   totals: T | null;

@@ -9,5 +9,8 @@ export type EffectiveSettings = EffectiveChatSettings;
 
 export async function loadSettings(): Promise<EffectiveSettings> {
   const [chat, texts] = await db.getAll(db.doc(paths.chatSettings()), db.doc(paths.chatMessages()));
-  return effectiveChatSettings(chat?.data() as Partial<ChatSettingsDoc> | undefined, texts?.data() as Partial<ChatMessagesDoc> | undefined);
+  return effectiveChatSettings(
+    chat?.data() as Partial<ChatSettingsDoc> | undefined,
+    texts?.data() as Partial<ChatMessagesDoc> | undefined,
+  );
 }

@@ -18,7 +18,9 @@ describe('connectionsFromRtdb', () => {
   });
 
   it('ignores entries that do not have the expected shape', () => {
-    const value = { connections: { slot0: { at: 5 }, slot1: { at: '5' }, slot2: 7, slot3: { at: Number.NaN }, slot4: null } };
+    const value = {
+      connections: { slot0: { at: 5 }, slot1: { at: '5' }, slot2: 7, slot3: { at: Number.NaN }, slot4: null },
+    };
     expect(connectionsFromRtdb(value)).toEqual({ slot0: 5 });
     expect(connectionsFromRtdb({ connections: [{ at: 1 }] })).toEqual({});
   });

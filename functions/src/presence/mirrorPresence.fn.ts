@@ -35,7 +35,12 @@ export const mirrorPresence = onValueWritten(paths.rtdbStatus('{uid}'), async (e
     const [presence, account] = await tx.getAll(ref, db.doc(paths.user(uid)));
     const existing = presence?.data() as PresenceDoc | undefined;
     const user = account?.data() as UserDoc | undefined;
-    const decision = mirrorDecision(existing, value, eventTimeMs, user?.role === 'specialist' && user.disabled !== true);
+    const decision = mirrorDecision(
+      existing,
+      value,
+      eventTimeMs,
+      user?.role === 'specialist' && user.disabled !== true,
+    );
     if (decision.kind === 'drop') {
       logger.info('mirrorPresence: event dropped', { uid, reason: decision.reason });
       return;

@@ -20,6 +20,7 @@ export async function applyRating(ratingId: string, rating: Partial<RatingDoc> |
   return applyParts(parts, ratingWiring);
 }
 
-export const onRatingCreated = onDocumentCreated({ document: `${COLLECTIONS.ratings}/{ratingId}`, retry: true }, (event) =>
-  applyRating(event.params.ratingId, event.data?.data() as Partial<RatingDoc> | undefined),
+export const onRatingCreated = onDocumentCreated(
+  { document: `${COLLECTIONS.ratings}/{ratingId}`, retry: true },
+  (event) => applyRating(event.params.ratingId, event.data?.data() as Partial<RatingDoc> | undefined),
 );

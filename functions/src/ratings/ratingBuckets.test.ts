@@ -45,9 +45,17 @@ describe('rating buckets', () => {
       { score: 3, createdAtMillis: Date.parse('2026-03-04T23:00:00Z') },
       { score: 5, createdAtMillis: Date.parse('2026-03-05T01:00:00Z') },
     ]);
-    expect(totals).toEqual({ ratingCount: 3, ratingSum: 13, ratingDistribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 2 } });
+    expect(totals).toEqual({
+      ratingCount: 3,
+      ratingSum: 13,
+      ratingDistribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 2 },
+    });
     expect(Object.keys(days).sort()).toEqual(['2026-03-04', '2026-03-05']);
-    expect(days['2026-03-04']).toEqual({ ratingCount: 2, ratingSum: 8, ratingDistribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 } });
+    expect(days['2026-03-04']).toEqual({
+      ratingCount: 2,
+      ratingSum: 8,
+      ratingDistribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 },
+    });
     expect(days['2026-03-05']).toEqual(ratingDelta(5));
   });
 });

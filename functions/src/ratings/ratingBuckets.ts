@@ -27,7 +27,10 @@ export function ratingDelta(score: RatingScore): RatingAggregate {
 }
 
 /** Adds `delta` to a stored aggregate, reading missing fields (a doc another aggregate created) as zero. */
-export function addRatingAggregates(stored: Partial<RatingAggregate> | undefined, delta: RatingAggregate): RatingAggregate {
+export function addRatingAggregates(
+  stored: Partial<RatingAggregate> | undefined,
+  delta: RatingAggregate,
+): RatingAggregate {
   const sum = emptyRatingAggregate();
   sum.ratingCount = (stored?.ratingCount ?? 0) + delta.ratingCount;
   sum.ratingSum = (stored?.ratingSum ?? 0) + delta.ratingSum;

@@ -8,9 +8,7 @@ import type { PresenceDoc, ProjectSpecialistDoc, SpecialistLoadDoc } from '../sh
 import type { Candidate } from './pickSpecialist';
 
 export const specialistsOfLevel = (projectId: string, level: Level) =>
-  db
-    .collection(`${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.specialists}`)
-    .where('level', '==', level);
+  db.collection(`${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.specialists}`).where('level', '==', level);
 
 /** The project's specialists of `level` with their presence and current load. */
 export async function loadCandidatesIn(tx: Transaction, projectId: string, level: Level): Promise<Candidate[]> {

@@ -35,13 +35,17 @@ describe('pickSpecialist', () => {
   });
 
   it('returns null when nobody can take work', () => {
-    expect(pickSpecialist([candidate('full', { activeCount: 3 }), candidate('away', { presence: online('away') })], limits)).toBeNull();
+    expect(
+      pickSpecialist([candidate('full', { activeCount: 3 }), candidate('away', { presence: online('away') })], limits),
+    ).toBeNull();
     expect(pickSpecialist([], limits)).toBeNull();
   });
 
   it('never picks a specialist of the other level', () => {
     expect(pickSpecialist([candidate('l2', { level: 2 })], limits)).toBeNull();
-    expect(pickSpecialist([candidate('l1'), candidate('l2', { level: 2, activeCount: 1 })], { ...limits, level: 2 })?.uid).toBe('l2');
+    expect(
+      pickSpecialist([candidate('l1'), candidate('l2', { level: 2, activeCount: 1 })], { ...limits, level: 2 })?.uid,
+    ).toBe('l2');
   });
 
   it('breaks ties by the longest wait since the last assignment, never-assigned first', () => {

@@ -51,5 +51,7 @@ function compare<T extends number | string>(a: T, b: T): number {
  * offered an offline message.
  */
 export function someoneOnDuty(candidates: readonly Candidate[], level: Level, nowMs: number): boolean {
-  return candidates.some((c) => c.level === level && c.presence?.choice === 'available' && isConnected(c.presence, nowMs));
+  return candidates.some(
+    (c) => c.level === level && c.presence?.choice === 'available' && isConnected(c.presence, nowMs),
+  );
 }

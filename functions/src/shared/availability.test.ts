@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PRESENCE } from './catalogue';
 import type { PresenceDoc, Time } from './model';
-import { availabilityOf, becameAvailable, isAvailable, isConnected, newestSignOfLife, type PresenceView } from './availability';
+import {
+  availabilityOf,
+  becameAvailable,
+  isAvailable,
+  isConnected,
+  newestSignOfLife,
+  type PresenceView,
+} from './availability';
 
 const NOW = 1_700_000_000_000;
 const at = (ms: number): Time => ({ toMillis: () => ms });

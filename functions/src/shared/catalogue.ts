@@ -132,8 +132,7 @@ export const paths = {
     `${COLLECTIONS.users}/${uid}/${SUBCOLLECTIONS.projectChats}/${projectId}`,
   queue: (projectId: string, level: Level) => `${COLLECTIONS.queues}/${queueId(projectId, level)}`,
   project: (projectId: string) => `${COLLECTIONS.projects}/${projectId}`,
-  member: (projectId: string, uid: string) =>
-    `${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.members}/${uid}`,
+  member: (projectId: string, uid: string) => `${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.members}/${uid}`,
   projectSpecialist: (projectId: string, uid: string) =>
     `${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.specialists}/${uid}`,
   caseConfig: (projectId: string, circumstance: CaseCircumstance) =>
@@ -152,8 +151,7 @@ export const paths = {
   rating: (conversationId: string) => `${COLLECTIONS.ratings}/${conversationId}`,
   presence: (uid: string) => `${COLLECTIONS.presence}/${uid}`,
   specialistStats: (uid: string) => `${COLLECTIONS.specialistStats}/${uid}`,
-  specialistDay: (uid: string, day: string) =>
-    `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.days}/${day}`,
+  specialistDay: (uid: string, day: string) => `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.days}/${day}`,
   /** Phantom parent of one project's day buckets of a specialist (no document is written here). */
   specialistProject: (uid: string, projectId: string) =>
     `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.byProject}/${projectId}`,
@@ -171,8 +169,7 @@ export const paths = {
 export const queueId = (projectId: string, level: Level) => `${projectId}~${level}`;
 
 /** Case ids derive from their source, so a retried function cannot create a second case. */
-export const caseIdFor = (circumstance: CaseCircumstance, sourceId: string) =>
-  `${circumstance}_${sourceId}`;
+export const caseIdFor = (circumstance: CaseCircumstance, sourceId: string) => `${circumstance}_${sourceId}`;
 
 export const CALLABLES = {
   setRole: 'setRole',

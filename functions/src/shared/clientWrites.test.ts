@@ -13,8 +13,14 @@ describe('client writes', () => {
   });
 
   it('keeps internal notes to specialists', () => {
-    expect(outgoingMessage({ id: 'sam', role: 'specialist' }, 'x', now, true)).toMatchObject({ kind: 'note', visibility: 'staff' });
-    expect(outgoingMessage({ id: 'ana', role: 'user' }, 'x', now, true)).toMatchObject({ kind: 'text', visibility: 'all' });
+    expect(outgoingMessage({ id: 'sam', role: 'specialist' }, 'x', now, true)).toMatchObject({
+      kind: 'note',
+      visibility: 'staff',
+    });
+    expect(outgoingMessage({ id: 'ana', role: 'user' }, 'x', now, true)).toMatchObject({
+      kind: 'text',
+      visibility: 'all',
+    });
     expect(Object.keys(outgoingMessage({ id: 'ana', role: 'user' }, 'x', now))).not.toContain('authorName');
   });
 
@@ -29,6 +35,9 @@ describe('client writes', () => {
 
   it('leaves an offline message under the conversation’s id and stamps the slot', () => {
     const writes = offlineMessageWrites('c1', { projectId: 'p', userId: 'ana', userName: 'Ana' }, 'Call me', now);
-    expect(writes.map((w) => `${w.kind} ${w.path}`)).toEqual(['set offlineMessages/c1', 'update users/ana/projectChats/p']);
+    expect(writes.map((w) => `${w.kind} ${w.path}`)).toEqual([
+      'set offlineMessages/c1',
+      'update users/ana/projectChats/p',
+    ]);
   });
 });

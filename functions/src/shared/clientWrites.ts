@@ -18,10 +18,20 @@ type Stamped<T, K extends keyof T, S> = Omit<T, K> & { [P in K]: S };
  * Takes the user's chat slot in a project for a new conversation (the same
  * batch must create it). A slot seen before keeps its offline-message stamp.
  */
-export function takeChatSlot<S>(uid: string, projectId: string, conversationId: string, serverTime: () => S, slotExists: boolean): ClientWrite {
+export function takeChatSlot<S>(
+  uid: string,
+  projectId: string,
+  conversationId: string,
+  serverTime: () => S,
+  slotExists: boolean,
+): ClientWrite {
   const path = paths.projectChat(uid, projectId);
   if (slotExists) return { path, kind: 'update', data: { conversationId, startedAt: serverTime() } };
-  const slot: Stamped<ProjectChatDoc, 'startedAt', S> = { conversationId, startedAt: serverTime(), offlineMessageAt: null };
+  const slot: Stamped<ProjectChatDoc, 'startedAt', S> = {
+    conversationId,
+    startedAt: serverTime(),
+    offlineMessageAt: null,
+  };
   return { path, kind: 'set', data: slot };
 }
 
@@ -31,7 +41,12 @@ export interface MessageAuthor {
 }
 
 /** A text message, or a specialist's internal note (staff only). No author name: screens name authors from accounts. */
-export function outgoingMessage<S>(author: MessageAuthor, text: string, serverTime: () => S, note = false): Stamped<MessageDoc, 'createdAt', S> {
+export function outgoingMessage<S>(
+  author: MessageAuthor,
+  text: string,
+  serverTime: () => S,
+  note = false,
+): Stamped<MessageDoc, 'createdAt', S> {
   const isNote = note && author.role === 'specialist';
   return {
     authorId: author.id,
@@ -74,16 +89,31 @@ export function offlineMessageWrites<S>(
         caseNumber: null,
       },
     },
-    { path: paths.projectChat(conversation.userId, conversation.projectId), kind: 'update', data: { offlineMessageAt: serverTime() } },
+    {
+      path: paths.projectChat(conversation.userId, conversation.projectId),
+      kind: 'update',
+      data: { offlineMessageAt: serverTime() },
+    },
   ];
 }
 
 /** Closes a conversation as the caller's side. */
-export function closing<S>(conversationId: string, side: Extract<CloserRole, 'user' | 'specialist'>, serverTime: () => S): ClientWrite {
-  return { path: paths.conversation(conversationId), kind: 'update', data: { status: 'closed', closedAt: serverTime(), closedBy: side } };
+export function closing<S>(
+  conversationId: string,
+  side: Extract<CloserRole, 'user' | 'specialist'>,
+  serverTime: () => S,
+): ClientWrite {
+  return {
+    path: paths.conversation(conversationId),
+    kind: 'update',
+    data: { status: 'closed', closedAt: serverTime(), closedBy: side },
+  };
 }
 
-export type RatingInput = Pick<RatingDoc, 'conversationId' | 'projectId' | 'userId' | 'specialistId' | 'score' | 'comment'>;
+export type RatingInput = Pick<
+  RatingDoc,
+  'conversationId' | 'projectId' | 'userId' | 'specialistId' | 'score' | 'comment'
+>;
 
 export function rating<S>(input: RatingInput, serverTime: () => S): ClientWrite {
   const data: Stamped<RatingDoc, 'createdAt', S> = {

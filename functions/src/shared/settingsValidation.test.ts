@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS, DEFAULT_SYSTEM_MESSAGES } from './settings';
-import { templateRefusal, validateCaseConfig, validateGeneral, validateMessages, validateShortcuts } from './settingsValidation';
+import {
+  templateRefusal,
+  validateCaseConfig,
+  validateGeneral,
+  validateMessages,
+  validateShortcuts,
+} from './settingsValidation';
 
 describe('validateGeneral', () => {
   it('accepts the defaults', () => {
@@ -18,7 +24,11 @@ describe('validateGeneral', () => {
     expect(errors[key]).toContain(message);
   });
   it('requires auto-close after the warning', () => {
-    const { errors } = validateGeneral({ ...DEFAULT_GENERAL_SETTINGS, inactivityWarningSeconds: 600, inactivityCloseSeconds: 600 });
+    const { errors } = validateGeneral({
+      ...DEFAULT_GENERAL_SETTINGS,
+      inactivityWarningSeconds: 600,
+      inactivityCloseSeconds: 600,
+    });
     expect(errors.inactivityCloseSeconds).toMatch(/after the inactivity warning/);
   });
   it('rejects unknown keys and wrong types', () => {

@@ -103,7 +103,8 @@ export function validateShortcuts(shortcuts: Shortcut[]): FieldErrors {
     } else seen.set(key, index);
     const text = shortcut.text.trim();
     if (!text) errors[`shortcuts.${index}.text`] = 'The shortcut text cannot be empty.';
-    else if (text.length > LIMITS.shortcutText) errors[`shortcuts.${index}.text`] = `At most ${LIMITS.shortcutText} characters.`;
+    else if (text.length > LIMITS.shortcutText)
+      errors[`shortcuts.${index}.text`] = `At most ${LIMITS.shortcutText} characters.`;
     else {
       const problem = variablesError(text, SHORTCUT_VARIABLES);
       if (problem) errors[`shortcuts.${index}.text`] = problem;

@@ -62,7 +62,10 @@ describe('transferRefusal', () => {
       specialistId: 'l2',
       engagements: startEngagement(ended, { specialistId: 'l2', shownName: 'L2', level: 2 }, at(2)),
     });
-    expect(transferRefusal(transferred, 'me')).toMatchObject({ code: 'failed-precondition', message: expect.stringContaining('already') });
+    expect(transferRefusal(transferred, 'me')).toMatchObject({
+      code: 'failed-precondition',
+      message: expect.stringContaining('already'),
+    });
   });
 
   it('refuses a conversation not being served or already at Level 2 with failed-precondition', () => {
@@ -91,8 +94,15 @@ describe('chooseTransferTarget', () => {
 
   it('refuses a chosen colleague who is not a Level 2 specialist of the project, or not available', () => {
     const stranger = chooseTransferTarget([l2('a')], { ...request, toSpecialistId: 'zz' });
-    expect(stranger).toMatchObject({ refusal: { code: 'failed-precondition', message: expect.stringContaining('not a Level 2 specialist of Billing') } });
-    const away = chooseTransferTarget([l2('a', { presence: online('away') }), l2('b')], { ...request, toSpecialistId: 'a' });
-    expect(away).toMatchObject({ refusal: { code: 'failed-precondition', message: expect.stringContaining('Name a is not available') } });
+    expect(stranger).toMatchObject({
+      refusal: { code: 'failed-precondition', message: expect.stringContaining('not a Level 2 specialist of Billing') },
+    });
+    const away = chooseTransferTarget([l2('a', { presence: online('away') }), l2('b')], {
+      ...request,
+      toSpecialistId: 'a',
+    });
+    expect(away).toMatchObject({
+      refusal: { code: 'failed-precondition', message: expect.stringContaining('Name a is not available') },
+    });
   });
 });

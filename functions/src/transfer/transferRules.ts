@@ -75,5 +75,10 @@ export function chooseTransferTarget(
   const picked = pickSpecialist(level2, { level: ESCALATION_LEVEL, maxConversations, nowMs });
   return picked
     ? { target: picked }
-    : { refusal: { code: 'failed-precondition', message: `No Level 2 specialist is available in ${projectName} right now` } };
+    : {
+        refusal: {
+          code: 'failed-precondition',
+          message: `No Level 2 specialist is available in ${projectName} right now`,
+        },
+      };
 }

@@ -22,7 +22,13 @@ import { nameInText, shownName } from '../shared/names';
 import { loadCandidatesIn } from '../routing/candidates.io';
 import { withContentionRetry } from '../platform/contention';
 import { routeProject } from '../routing/routeProject.io';
-import { chooseTransferTarget, transferRefusal, transferSchema, type Refusal, type TransferInput } from './transferRules';
+import {
+  chooseTransferTarget,
+  transferRefusal,
+  transferSchema,
+  type Refusal,
+  type TransferInput,
+} from './transferRules';
 
 const refuse = (refusal: Refusal) => new HttpsError(refusal.code, refusal.message);
 
@@ -38,7 +44,8 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
       // Re-checked here: a concurrent transfer or close may have won since the first read.
       const conversation = (await tx.get(ref)).data() as ConversationDoc | undefined;
       const refusal = transferRefusal(conversation, callerUid);
-      if (refusal || !conversation) throw refuse(refusal ?? { code: 'not-found', message: 'This conversation does not exist.' });
+      if (refusal || !conversation)
+        throw refuse(refusal ?? { code: 'not-found', message: 'This conversation does not exist.' });
       const level2 = await loadCandidatesIn(tx, conversation.projectId, ESCALATION_LEVEL);
       const choice = chooseTransferTarget(level2, {
         toSpecialistId: input.toSpecialistId,
@@ -52,7 +59,12 @@ async function transfer(callerUid: string, input: TransferInput): Promise<Transf
       const at = Timestamp.now();
       const ended = await endEngagementIn(tx, input.conversationId, conversation.engagements ?? [], 'transferred', at);
       const shown = shownName(settings.general, target.displayName);
-      const update = transferredTo(conversation, ended, { specialistId: target.uid, shownName: shown, level: ESCALATION_LEVEL }, at);
+      const update = transferredTo(
+        conversation,
+        ended,
+        { specialistId: target.uid, shownName: shown, level: ESCALATION_LEVEL },
+        at,
+      );
       const n = update.engagements?.length ?? 0;
       tx.update(ref, update);
       releaseLoad(tx, callerUid, input.conversationId, at);

@@ -47,7 +47,12 @@ export async function seedSignInWorld(): Promise<SignInWorld> {
       displayName: `${name} ${run}`,
       role,
     };
-    await auth.createUser({ uid: person.uid, email: person.email, password: person.password, displayName: person.displayName });
+    await auth.createUser({
+      uid: person.uid,
+      email: person.email,
+      password: person.password,
+      displayName: person.displayName,
+    });
     await auth.setCustomUserClaims(person.uid, { role });
     const doc: UserDoc = { displayName: person.displayName, email: person.email, role };
     await db.doc(paths.user(person.uid)).set(doc);
@@ -59,7 +64,11 @@ export async function seedSignInWorld(): Promise<SignInWorld> {
   const user = await createPerson('user', 'Uma User');
   const project = { id: `e2e-project-${run}`, name: `Signin Project ${run}` };
 
-  const projectDoc: ProjectDoc = { name: project.name, description: 'Seeded by the sign-in browser test.', lastCaseNumber: 0 };
+  const projectDoc: ProjectDoc = {
+    name: project.name,
+    description: 'Seeded by the sign-in browser test.',
+    lastCaseNumber: 0,
+  };
   const member: MemberDoc = { uid: user.uid, displayName: user.displayName, addedAt: now };
   const serving: ProjectSpecialistDoc = {
     uid: specialist.uid,

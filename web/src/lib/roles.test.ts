@@ -3,7 +3,11 @@ import { accountFrom, HOME_BY_ROLE, landingFor } from './roles';
 
 describe('accountFrom', () => {
   it('reads each known role and the name', () => {
-    expect(accountFrom({ role: 'admin', displayName: 'Ada' })).toEqual({ role: 'admin', displayName: 'Ada', disabled: false });
+    expect(accountFrom({ role: 'admin', displayName: 'Ada' })).toEqual({
+      role: 'admin',
+      displayName: 'Ada',
+      disabled: false,
+    });
     expect(accountFrom({ role: 'specialist' }).role).toBe('specialist');
     expect(accountFrom({ role: 'user' }).role).toBe('user');
   });

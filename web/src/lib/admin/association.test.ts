@@ -32,7 +32,14 @@ describe('planAssociation', () => {
 
 describe('describePlan', () => {
   it('says who is added, whose level changes and who is already there', () => {
-    const plan = planAssociation([ana, ben, chloe], 2, new Map<string, Level>([['ben', 1], ['chloe', 2]]));
+    const plan = planAssociation(
+      [ana, ben, chloe],
+      2,
+      new Map<string, Level>([
+        ['ben', 1],
+        ['chloe', 2],
+      ]),
+    );
     expect(describePlan(plan, 'will')).toEqual([
       'Adds 1 specialist at Level 2: Ana.',
       'Changes Ben from Level 1 to Level 2 in this project (other projects keep their level).',

@@ -54,7 +54,9 @@ export function describePlan(plan: AssociationPlan, tense: 'will' | 'did'): stri
   const [add, change] = tense === 'will' ? ['Adds', 'Changes'] : ['Added', 'Changed'];
   if (plan.add.length) lines.push(`${add} ${count(plan.add.length)} at Level ${plan.level}: ${names(plan.add)}.`);
   for (const c of plan.change) {
-    lines.push(`${change} ${c.displayName} from Level ${c.from} to Level ${plan.level} in this project (other projects keep their level).`);
+    lines.push(
+      `${change} ${c.displayName} from Level ${c.from} to Level ${plan.level} in this project (other projects keep their level).`,
+    );
   }
   if (plan.unchanged.length) lines.push(`Already at Level ${plan.level}: ${names(plan.unchanged)}.`);
   return lines;

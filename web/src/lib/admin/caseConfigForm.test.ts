@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cleanCaseConfig, configuredTemplateProblem, storedCaseConfig, templateChoices } from './caseConfigForm';
 
-const simple = { id: 'chat-request', name: 'Chat request', fields: [{ key: 'summary', label: 'Summary', mandatory: false }] };
+const simple = {
+  id: 'chat-request',
+  name: 'Chat request',
+  fields: [{ key: 'summary', label: 'Summary', mandatory: false }],
+};
 const mandatory = { id: 'hardware', name: 'Hardware order', fields: [{ key: 'item', label: 'Item', mandatory: true }] };
 const another = { id: 'chat-incident', name: 'Chat incident', fields: [] };
 

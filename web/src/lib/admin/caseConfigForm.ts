@@ -82,7 +82,10 @@ export function templateChoices(templates: readonly Template[]): TemplateChoice[
  * What is wrong with the template this circumstance is saved with, in words for
  * the admin, or null when it is fine (or nothing was saved yet).
  */
-export function configuredTemplateProblem(savedTemplateId: string | null, templates: readonly Template[]): string | null {
+export function configuredTemplateProblem(
+  savedTemplateId: string | null,
+  templates: readonly Template[],
+): string | null {
   if (!savedTemplateId) return null;
   const template = templates.find((t) => t.id === savedTemplateId);
   if (!template) {

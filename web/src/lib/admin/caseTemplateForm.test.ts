@@ -6,7 +6,9 @@ const field = (key: string, label = 'Label', mandatory = false) => ({ key, label
 
 describe('validateCaseTemplate', () => {
   it('accepts a named template with distinct, well-formed fields', () => {
-    expect(validateCaseTemplate({ name: 'Chat request', fields: [field('summary'), field('cost_centre2', 'Cost', true)] })).toEqual({});
+    expect(
+      validateCaseTemplate({ name: 'Chat request', fields: [field('summary'), field('cost_centre2', 'Cost', true)] }),
+    ).toEqual({});
   });
 
   it('needs a name', () => {

@@ -2,7 +2,12 @@
 // shared defaults, so a screen never opens on blanks and a save always writes the
 // exact shape firestore.rules expect (no stray keys from older versions).
 import type { ChatMessagesDoc, ChatSettingsDoc, GeneralSettings, Shortcut, SystemMessageKey } from '$shared/model';
-import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS, DEFAULT_SYSTEM_MESSAGES, SYSTEM_MESSAGE_KEYS } from '$shared/settings';
+import {
+  DEFAULT_GENERAL_SETTINGS,
+  DEFAULT_SHORTCUTS,
+  DEFAULT_SYSTEM_MESSAGES,
+  SYSTEM_MESSAGE_KEYS,
+} from '$shared/settings';
 import type { Stored } from './concurrency';
 
 export interface MessagesValues {
@@ -41,7 +46,10 @@ export function storedMessages(doc: Partial<ChatMessagesDoc> | null | undefined)
 export function cleanMessages(values: MessagesValues): MessagesValues {
   const messages = {} as Record<SystemMessageKey, string>;
   for (const key of SYSTEM_MESSAGE_KEYS) messages[key] = values.messages[key].trim();
-  const shortcuts = values.shortcuts.map((s) => ({ key: s.key.trim().replace(/^\//, '').toLowerCase(), text: s.text.trim() }));
+  const shortcuts = values.shortcuts.map((s) => ({
+    key: s.key.trim().replace(/^\//, '').toLowerCase(),
+    text: s.text.trim(),
+  }));
   return { messages, shortcuts };
 }
 

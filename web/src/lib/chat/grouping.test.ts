@@ -26,7 +26,13 @@ describe('groupMessages', () => {
 
   it('never merges system messages or internal notes, even back to back', () => {
     const groups = groupMessages(
-      [msg('system', 0, 'system'), msg('system', 1, 'system'), msg('s1', 2, 'note'), msg('s1', 3, 'note'), msg('s1', 4)],
+      [
+        msg('system', 0, 'system'),
+        msg('system', 1, 'system'),
+        msg('s1', 2, 'note'),
+        msg('s1', 3, 'note'),
+        msg('s1', 4),
+      ],
       's1',
     );
     expect(groups.map((g) => g.kind)).toEqual(['system', 'system', 'note', 'note', 'text']);

@@ -1,14 +1,7 @@
 // A conversation's messages as a rune object: the latest page live (with each
 // message's sending/sent state from snapshot metadata), older pages fetched on
 // demand. Never the whole history at once: long conversations stay cheap.
-import {
-  endBefore,
-  getDocs,
-  limitToLast,
-  onSnapshot,
-  query,
-  type QueryDocumentSnapshot,
-} from 'firebase/firestore';
+import { endBefore, getDocs, limitToLast, onSnapshot, query, type QueryDocumentSnapshot } from 'firebase/firestore';
 import type { AuthorRole, MessageKind, MessageVisibility } from '$shared/catalogue';
 import type { MessageDoc } from '$shared/model';
 import { firebase } from '$lib/firebase/app';
@@ -75,7 +68,10 @@ export class MessageFeed {
         return;
       }
       let first = true;
-      const window = query(conversationMessages(firebase().db, current.conversationId, current.audience), limitToLast(pageSize));
+      const window = query(
+        conversationMessages(firebase().db, current.conversationId, current.audience),
+        limitToLast(pageSize),
+      );
       return onSnapshot(
         window,
         { includeMetadataChanges: true },

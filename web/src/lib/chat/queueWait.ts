@@ -11,8 +11,7 @@ export interface WaitingConversation {
 }
 
 export type OfflineOffer =
-  | { offer: true; reason: 'nobodyAvailable' | 'waitedTooLong' }
-  | { offer: false; recheckInMs: number | null };
+  { offer: true; reason: 'nobodyAvailable' | 'waitedTooLong' } | { offer: false; recheckInMs: number | null };
 
 export function offlineOffer(conversation: WaitingConversation, queueWaitSeconds: number, nowMs: number): OfflineOffer {
   if (conversation.status !== 'queued') return { offer: false, recheckInMs: null };

@@ -53,7 +53,13 @@ export class ReadMarker {
         this.#markedUpToMs = null;
         this.#lastWriteMs = null;
       }
-      const state = { newestSeenMs, markedUpToMs: this.#markedUpToMs, lastWriteMs: this.#lastWriteMs, nowMs, visible: this.#visible };
+      const state = {
+        newestSeenMs,
+        markedUpToMs: this.#markedUpToMs,
+        lastWriteMs: this.#lastWriteMs,
+        nowMs,
+        visible: this.#visible,
+      };
       if (!shouldMarkRead(state)) return;
       this.#markedUpToMs = newestSeenMs;
       this.#lastWriteMs = nowMs;
@@ -64,5 +70,8 @@ export class ReadMarker {
 }
 
 /** Create while a component initialises; it marks for as long as the component lives. */
-export const keepReadMarker = (target: () => ReadTarget | null, messages: () => readonly ReadableMessage[], clock: Clock) =>
-  new ReadMarker(target, messages, clock);
+export const keepReadMarker = (
+  target: () => ReadTarget | null,
+  messages: () => readonly ReadableMessage[],
+  clock: Clock,
+) => new ReadMarker(target, messages, clock);

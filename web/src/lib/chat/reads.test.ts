@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { READ_MARK_THROTTLE_MS, newestFromOthers, readMessageIds, shouldMarkRead, type ReadableMessage } from './reads';
 
-const message = (id: string, authorId: string, createdAtMs: number | null, extra: Partial<ReadableMessage> = {}): ReadableMessage => ({
+const message = (
+  id: string,
+  authorId: string,
+  createdAtMs: number | null,
+  extra: Partial<ReadableMessage> = {},
+): ReadableMessage => ({
   id,
   authorId,
   kind: 'text',
@@ -73,13 +78,25 @@ describe('shouldMarkRead', () => {
   });
 
   it('writes at most once per throttle period', () => {
-    const after = (elapsed: number) => ({ ...fresh, newestSeenMs: 2_000, markedUpToMs: 1_000, lastWriteMs: 5_000, nowMs: 5_000 + elapsed });
+    const after = (elapsed: number) => ({
+      ...fresh,
+      newestSeenMs: 2_000,
+      markedUpToMs: 1_000,
+      lastWriteMs: 5_000,
+      nowMs: 5_000 + elapsed,
+    });
     expect(shouldMarkRead(after(READ_MARK_THROTTLE_MS - 1))).toBe(false);
     expect(shouldMarkRead(after(READ_MARK_THROTTLE_MS))).toBe(true);
   });
 
   it('keeps a busy conversation to one write per period', () => {
-    let state = { newestSeenMs: 0, markedUpToMs: null as number | null, lastWriteMs: null as number | null, nowMs: 0, visible: true };
+    let state = {
+      newestSeenMs: 0,
+      markedUpToMs: null as number | null,
+      lastWriteMs: null as number | null,
+      nowMs: 0,
+      visible: true,
+    };
     let writes = 0;
     for (let t = 0; t < 20_000; t += 100) {
       state = { ...state, newestSeenMs: t + 1, nowMs: t };

@@ -16,10 +16,15 @@ export interface ReadableMessage {
 }
 
 /** A message the other participant can see: notes and system messages are nobody's to read or acknowledge. */
-const conversational = (m: ReadableMessage) => m.kind === 'text' && m.visibility === 'all' && !m.pending && m.createdAtMs !== null;
+const conversational = (m: ReadableMessage) =>
+  m.kind === 'text' && m.visibility === 'all' && !m.pending && m.createdAtMs !== null;
 
 /** Ids of my messages the other side had read: stored, visible to them, and not newer than their marker. */
-export function readMessageIds(messages: readonly ReadableMessage[], selfUid: string | null, markerMs: number | null): Set<string> {
+export function readMessageIds(
+  messages: readonly ReadableMessage[],
+  selfUid: string | null,
+  markerMs: number | null,
+): Set<string> {
   const read = new Set<string>();
   if (selfUid === null || markerMs === null) return read;
   for (const m of messages) {
@@ -32,7 +37,8 @@ export function readMessageIds(messages: readonly ReadableMessage[], selfUid: st
 export function newestFromOthers(messages: readonly ReadableMessage[], selfUid: string | null): number | null {
   let newest: number | null = null;
   for (const m of messages) {
-    if (m.authorId !== selfUid && conversational(m) && (newest === null || m.createdAtMs! > newest)) newest = m.createdAtMs;
+    if (m.authorId !== selfUid && conversational(m) && (newest === null || m.createdAtMs! > newest))
+      newest = m.createdAtMs;
   }
   return newest;
 }

@@ -4,7 +4,11 @@
 import { TYPING } from '$shared/catalogue';
 
 /** True when a keystroke at `nowMs` should write the typing document again. */
-export function shouldSignalTyping(lastSignalMs: number | null, nowMs: number, throttleMs: number = TYPING.throttleMs): boolean {
+export function shouldSignalTyping(
+  lastSignalMs: number | null,
+  nowMs: number,
+  throttleMs: number = TYPING.throttleMs,
+): boolean {
   return lastSignalMs === null || nowMs - lastSignalMs >= throttleMs;
 }
 

@@ -76,10 +76,14 @@ export async function startConversation(opener: ConversationOpener): Promise<str
   const refusal = async (read: (r: DocumentReference) => Promise<DocumentSnapshot>) => {
     const held = (await read(slotRef)).data() as ProjectChatDoc | undefined;
     if (!held) return { held, error: null };
-    const previous = (await read(doc(db, paths.conversation(held.conversationId)))).data() as ConversationDoc | undefined;
+    const previous = (await read(doc(db, paths.conversation(held.conversationId)))).data() as
+      ConversationDoc | undefined;
     if (previous && previous.status !== 'closed') return { held, error: new ChatAlreadyOpen(held.conversationId) };
     const wait = secondsUntilNextStart(held.startedAt.toMillis(), Date.now());
-    return { held, error: wait > 0 ? new Error(`You started a chat here a moment ago. Try again in ${wait} seconds.`) : null };
+    return {
+      held,
+      error: wait > 0 ? new Error(`You started a chat here a moment ago. Try again in ${wait} seconds.`) : null,
+    };
   };
   try {
     await runTransaction(db, async (tx) => {
@@ -117,17 +121,26 @@ const lastSent = new Map<string, number>();
 /** The author's newest message id on the server: one read, when the screen holds none of theirs. */
 async function newestOwnId(db: Firestore, message: OutgoingMessage): Promise<string[]> {
   const messages = collection(db, COLLECTIONS.conversations, message.conversationId, SUBCOLLECTIONS.messages);
-  const own = [where(documentId(), '>=', `${message.author.id}~0000`), where(documentId(), '<=', `${message.author.id}~9999`)];
+  const own = [
+    where(documentId(), '>=', `${message.author.id}~0000`),
+    where(documentId(), '<=', `${message.author.id}~9999`),
+  ];
   // A user may only ask for messages everyone sees (firestore.rules); theirs all are.
   const visible = message.author.role === 'user' ? [where('visibility', '==', 'all')] : [];
   const page = await getDocs(query(messages, ...visible, ...own, orderBy(documentId(), 'desc'), limit(1)));
   return page.docs.map((d) => d.id);
 }
 
-async function messageIdFor(db: Firestore, message: OutgoingMessage, known: KnownMessages, fresh: boolean): Promise<string> {
+async function messageIdFor(
+  db: Firestore,
+  message: OutgoingMessage,
+  known: KnownMessages,
+  fresh: boolean,
+): Promise<string> {
   const key = `${message.conversationId}/${message.author.id}`;
   const seen = known.ids.filter((id) => messageSequence(id, message.author.id) !== null);
-  const ids = fresh || (seen.length === 0 && !known.complete && !lastSent.has(key)) ? await newestOwnId(db, message) : [];
+  const ids =
+    fresh || (seen.length === 0 && !known.complete && !lastSent.has(key)) ? await newestOwnId(db, message) : [];
   // Afresh, the server is the judge: a number this tab used for a refused send must not leave a gap.
   const id = nextMessageId(message.author.id, [...seen, ...ids], fresh ? 0 : (lastSent.get(key) ?? 0));
   lastSent.set(key, messageSequence(id, message.author.id) ?? 0);
@@ -166,7 +179,10 @@ export async function markRead(conversationId: string, uid: string): Promise<voi
 }
 
 /** Ends the conversation as the caller's side; functions post the goodbye and free the specialist. */
-export async function closeConversation(conversationId: string, side: Extract<CloserRole, 'user' | 'specialist'>): Promise<void> {
+export async function closeConversation(
+  conversationId: string,
+  side: Extract<CloserRole, 'user' | 'specialist'>,
+): Promise<void> {
   const write = closing(conversationId, side, serverTimestamp);
   await updateDoc(doc(firebase().db, write.path), write.data);
 }
@@ -183,7 +199,8 @@ export async function leaveOfflineMessage(
 ): Promise<void> {
   const { db } = firebase();
   const batch = writeBatch(db);
-  for (const write of offlineMessageWrites(conversationId, conversation, text, serverTimestamp)) apply(db, batch, write);
+  for (const write of offlineMessageWrites(conversationId, conversation, text, serverTimestamp))
+    apply(db, batch, write);
   apply(db, batch, closing(conversationId, 'user', serverTimestamp));
   await batch.commit();
 }

@@ -4,12 +4,7 @@
 // rules read them: a role change shows at once, and the session then asks for a
 // fresh token (the change revoked the old ones) or signs out explaining why.
 import { FirebaseError } from 'firebase/app';
-import {
-  onAuthStateChanged,
-  signInWithEmailAndPassword,
-  signOut as signOutOfFirebase,
-  type User,
-} from 'firebase/auth';
+import { onAuthStateChanged, signInWithEmailAndPassword, signOut as signOutOfFirebase, type User } from 'firebase/auth';
 import { doc, onSnapshot } from 'firebase/firestore';
 import { paths, type Role } from '$shared/catalogue';
 import { accountFrom, type AccountView } from '$lib/roles';

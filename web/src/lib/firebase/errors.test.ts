@@ -55,7 +55,10 @@ describe('readFailureMessage', () => {
 
 describe('callableErrorMessage', () => {
   it("shows the function's own message for a refusal", () => {
-    const error = { code: 'functions/failed-precondition', message: 'No Level 2 specialist is available in Printers right now' };
+    const error = {
+      code: 'functions/failed-precondition',
+      message: 'No Level 2 specialist is available in Printers right now',
+    };
     expect(callableErrorMessage(error, 'transfer')).toBe('No Level 2 specialist is available in Printers right now');
   });
 
@@ -63,7 +66,9 @@ describe('callableErrorMessage', () => {
     expect(callableErrorMessage({ code: 'functions/unavailable', message: 'unavailable' }, 'transfer')).toMatch(
       /did not answer/,
     );
-    expect(callableErrorMessage({ code: 'functions/unauthenticated', message: 'x' }, 'transfer')).toMatch(/Sign in again/);
+    expect(callableErrorMessage({ code: 'functions/unauthenticated', message: 'x' }, 'transfer')).toMatch(
+      /Sign in again/,
+    );
   });
 
   it('falls back to the action and code when the server said nothing useful', () => {

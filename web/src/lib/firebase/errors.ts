@@ -16,7 +16,8 @@ function asErrorLike(error: unknown): ErrorLike {
 
 const SIGN_IN_MESSAGES: Record<string, string> = {
   'auth/wrong-password': 'That password is not right for this account. Check it and try again.',
-  'auth/user-not-found': 'There is no account with this email address. Check the spelling, or ask an admin for an account.',
+  'auth/user-not-found':
+    'There is no account with this email address. Check the spelling, or ask an admin for an account.',
   // With email-enumeration protection Firebase will not say which of the two was wrong.
   'auth/invalid-credential': 'The email address or password is not right. Check both and try again.',
   'auth/invalid-login-credentials': 'The email address or password is not right. Check both and try again.',
@@ -39,7 +40,8 @@ export function signInErrorMessage(code: string | undefined): string {
 const READ_MESSAGES: Record<string, string> = {
   'permission-denied': 'Your account is not allowed to see this. If you think it should be, ask an admin.',
   unavailable: 'Cannot reach the database right now. Check your connection; this page updates once it is back.',
-  'failed-precondition': 'The database is missing an index for this list. Tell an admin; the page will work once it is deployed.',
+  'failed-precondition':
+    'The database is missing an index for this list. Tell an admin; the page will work once it is deployed.',
   unauthenticated: 'Your session has ended. Sign in again.',
 };
 
@@ -117,9 +119,11 @@ export function offlineMessageErrorMessage(error: unknown): string {
 const SAVE_MESSAGES: Record<string, string> = {
   'permission-denied':
     'The database refused this save (permission-denied): your account may no longer be an admin, or a value is outside what is allowed.',
-  unavailable: 'Cannot reach the database (unavailable). Your changes are still on screen; save again once you are back online.',
+  unavailable:
+    'Cannot reach the database (unavailable). Your changes are still on screen; save again once you are back online.',
   aborted: 'Another save was in progress at the same moment (aborted). Your changes are still on screen; save again.',
-  'deadline-exceeded': 'The database took too long to answer (deadline-exceeded). Your changes are still on screen; save again.',
+  'deadline-exceeded':
+    'The database took too long to answer (deadline-exceeded). Your changes are still on screen; save again.',
   unauthenticated: 'Your session has ended (unauthenticated). Sign in again; your changes on this page will be lost.',
   'not-found': 'What you were editing no longer exists (not-found); it may have been deleted by someone else.',
 };

@@ -42,4 +42,5 @@ export class LoadState<T> {
   }
 }
 
-export const loadState = <T>(load: (db: Firestore) => Promise<T>, describe?: Describe) => new LoadState<T>(load, describe);
+export const loadState = <T>(load: (db: Firestore) => Promise<T>, describe?: Describe) =>
+  new LoadState<T>(load, describe);

@@ -32,7 +32,10 @@ describe('loadState', () => {
     expect(seen).toEqual([['DB', 1]]);
     input = 2;
     flushSync();
-    expect(seen).toEqual([['DB', 1], ['DB', 2]]);
+    expect(seen).toEqual([
+      ['DB', 1],
+      ['DB', 2],
+    ]);
     calls[1]!.resolve('two');
     await tick();
     expect([s.loading, s.data, s.error]).toEqual([false, 'two', null]);
@@ -53,7 +56,11 @@ describe('loadState', () => {
 describe('pagedState', () => {
   it('pages, stops at the last, restarts on input change', async () => {
     let input = $state('a');
-    const calls: Array<{ after: unknown; input: string; d: ReturnType<typeof deferred<{ items: string[]; next: never }>> }> = [];
+    const calls: Array<{
+      after: unknown;
+      input: string;
+      d: ReturnType<typeof deferred<{ items: string[]; next: never }>>;
+    }> = [];
     let p!: ReturnType<typeof pagedState<string>>;
     const stop = $effect.root(() => {
       p = pagedState((_db, after) => {

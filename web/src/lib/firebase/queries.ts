@@ -34,7 +34,12 @@ export const servicesOf = (db: Firestore, uid: string): Query =>
 
 /** A user's latest conversations, newest first (the rules require the userId filter). */
 export const conversationsOfUser = (db: Firestore, uid: string, max: number): Query =>
-  query(collection(db, COLLECTIONS.conversations), where('userId', '==', uid), orderBy('createdAt', 'desc'), limit(max));
+  query(
+    collection(db, COLLECTIONS.conversations),
+    where('userId', '==', uid),
+    orderBy('createdAt', 'desc'),
+    limit(max),
+  );
 
 /** Conversations waiting in a project's queue at one level, oldest first: what the rules let its specialists list. */
 export const waitingQueue = (db: Firestore, projectId: string, level: Level, max: number): Query =>

@@ -4,7 +4,13 @@ import { conversationLine, conversationsCsv, groupByUser } from './conversations
 
 const at = (iso: string) => ({ toMillis: () => Date.parse(iso) });
 
-const engagement = (specialistId: string, level: 1 | 2, start: string, end: string | null, extra: Partial<Engagement> = {}): Engagement => ({
+const engagement = (
+  specialistId: string,
+  level: 1 | 2,
+  start: string,
+  end: string | null,
+  extra: Partial<Engagement> = {},
+): Engagement => ({
   specialistId,
   shownName: specialistId,
   level,
@@ -16,7 +22,11 @@ const engagement = (specialistId: string, level: 1 | 2, start: string, end: stri
   ...extra,
 });
 
-function conversation(userId: string, engagements: Engagement[], extra: Partial<ConversationDoc> = {}): ConversationDoc {
+function conversation(
+  userId: string,
+  engagements: Engagement[],
+  extra: Partial<ConversationDoc> = {},
+): ConversationDoc {
   return {
     projectId: 'p1',
     userId,
@@ -44,7 +54,10 @@ describe('conversation lines', () => {
   const transferred = conversation(
     'u1',
     [
-      engagement('ann', 1, '2026-03-04T10:00:00Z', '2026-03-04T10:02:00Z', { outcome: 'transferred', firstResponseAt: at('2026-03-04T10:00:30Z') }),
+      engagement('ann', 1, '2026-03-04T10:00:00Z', '2026-03-04T10:02:00Z', {
+        outcome: 'transferred',
+        firstResponseAt: at('2026-03-04T10:00:30Z'),
+      }),
       engagement('bob', 2, '2026-03-04T10:02:00Z', '2026-03-04T10:12:00Z', { convertedToCase: true }),
     ],
     { caseId: 'conversion_c1', caseNumber: 7 },
@@ -87,6 +100,8 @@ describe('conversation lines', () => {
 
   it('exports one CSV line per conversation', () => {
     const csv = conversationsCsv('Ann', [conversationLine('c1', transferred, 'ann', null)]);
-    expect(csv.split('\r\n')[1]).toBe('Ann,User u1,u1,c1,p1,2026-03-04T10:00:00.000Z,L1,Transferred to level 2,7,120,30,,');
+    expect(csv.split('\r\n')[1]).toBe(
+      'Ann,User u1,u1,c1,p1,2026-03-04T10:00:00.000Z,L1,Transferred to level 2,7,120,30,,',
+    );
   });
 });

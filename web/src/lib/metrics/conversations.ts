@@ -55,7 +55,9 @@ export function conversationLine(
     durationSeconds: ended.length
       ? ended.reduce((sum, e) => sum + seconds(e.startedAt.toMillis(), e.endedAt?.toMillis() ?? 0), 0)
       : null,
-    firstResponseSeconds: first?.firstResponseAt ? seconds(first.startedAt.toMillis(), first.firstResponseAt.toMillis()) : null,
+    firstResponseSeconds: first?.firstResponseAt
+      ? seconds(first.startedAt.toMillis(), first.firstResponseAt.toMillis())
+      : null,
     outcome: mine[mine.length - 1]?.outcome ?? 'none',
     caseNumber: conversation.caseNumber ?? null,
     score: theirs?.score ?? null,

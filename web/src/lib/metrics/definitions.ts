@@ -6,11 +6,17 @@ export const DEFINITIONS: ReadonlyArray<{ term: string; definition: string }> = 
     definition:
       "One specialist's part of a conversation. Work is credited per engagement: a conversation transferred from level 1 to level 2 is one engagement for each specialist.",
   },
-  { term: 'Attended L1 / L2', definition: 'Engagements at level 1 or level 2 that have ended, in conversations that are closed.' },
+  {
+    term: 'Attended L1 / L2',
+    definition: 'Engagements at level 1 or level 2 that have ended, in conversations that are closed.',
+  },
   { term: 'Transferred out', definition: 'Level 1 engagements that ended with a transfer to level 2.' },
   { term: 'Transferred in', definition: 'Level 2 engagements: a conversation only reaches level 2 by a transfer.' },
   { term: 'Escalation rate (L1)', definition: 'Transferred out divided by attended at level 1.' },
-  { term: 'Converted to cases', definition: 'Engagements in which the specialist turned the conversation into a case.' },
+  {
+    term: 'Converted to cases',
+    definition: 'Engagements in which the specialist turned the conversation into a case.',
+  },
   {
     term: 'Average rating, ratings, 1-5',
     definition:
@@ -22,7 +28,10 @@ export const DEFINITIONS: ReadonlyArray<{ term: string; definition: string }> = 
     definition:
       "From the start of the engagement (assignment or transfer) to that specialist's first message, averaged over engagements that got one.",
   },
-  { term: 'Avg duration', definition: 'From the start of the engagement to its end (close, transfer or return to the queue).' },
+  {
+    term: 'Avg duration',
+    definition: 'From the start of the engagement to its end (close, transfer or return to the queue).',
+  },
   {
     term: 'Within target',
     definition:
@@ -30,12 +39,17 @@ export const DEFINITIONS: ReadonlyArray<{ term: string; definition: string }> = 
   },
   {
     term: 'L2 pickup time',
-    definition: 'From a transfer to the first message of the level 2 specialist who answered it, averaged over answered transfers.',
+    definition:
+      'From a transfer to the first message of the level 2 specialist who answered it, averaged over answered transfers.',
   },
   {
     term: 'Days',
     definition:
       'Days are UTC days. An engagement counts on the day it started; a rating on the day it was given. Conversations are counted once they are closed.',
   },
-  { term: 'Availability, active now', definition: 'Right now, not for the chosen days: whether the specialist can take work, and how many conversations they serve.' },
+  {
+    term: 'Availability, active now',
+    definition:
+      'Right now, not for the chosen days: whether the specialist can take work, and how many conversations they serve.',
+  },
 ];

@@ -40,19 +40,32 @@ function paged<T>(snap: QuerySnapshot, size: number, map: (d: DocumentSnapshot) 
 export type RatingEntry = RatingDoc & { id: string };
 
 /** A specialist's ratings, newest first, all projects and days. */
-export async function ratingsPage(db: Firestore, uid: string, after: DocumentSnapshot | null, meter: ReadMeter): Promise<Page<RatingEntry>> {
+export async function ratingsPage(
+  db: Firestore,
+  uid: string,
+  after: DocumentSnapshot | null,
+  meter: ReadMeter,
+): Promise<Page<RatingEntry>> {
   const constraints: QueryConstraint[] = [where('specialistId', '==', uid), orderBy('createdAt', 'desc')];
   if (after) constraints.push(startAfter(after));
-  const snap = meter.counted(await getDocs(query(collection(db, COLLECTIONS.ratings), ...constraints, limit(RATINGS_PAGE_SIZE))));
+  const snap = meter.counted(
+    await getDocs(query(collection(db, COLLECTIONS.ratings), ...constraints, limit(RATINGS_PAGE_SIZE))),
+  );
   return paged(snap, RATINGS_PAGE_SIZE, (d) => ({ ...(d.data() as RatingDoc), id: d.id }));
 }
 
 /** The ratings of these conversations (a rating's id is its conversation's), 30 per query. */
-async function ratingsOf(db: Firestore, conversationIds: readonly string[], meter: ReadMeter): Promise<Map<string, RatingDoc>> {
+async function ratingsOf(
+  db: Firestore,
+  conversationIds: readonly string[],
+  meter: ReadMeter,
+): Promise<Map<string, RatingDoc>> {
   const ratings = new Map<string, RatingDoc>();
   for (let i = 0; i < conversationIds.length; i += 30) {
     const ids = conversationIds.slice(i, i + 30);
-    const snap = meter.counted(await getDocs(query(collection(db, COLLECTIONS.ratings), where(documentId(), 'in', ids))));
+    const snap = meter.counted(
+      await getDocs(query(collection(db, COLLECTIONS.ratings), where(documentId(), 'in', ids))),
+    );
     for (const d of snap.docs) ratings.set(d.id, d.data() as RatingDoc);
   }
   return ratings;
@@ -82,7 +95,13 @@ export async function conversationsPage(
   const snap = meter.counted(
     await getDocs(query(collection(db, COLLECTIONS.conversations), ...constraints, limit(CONVERSATIONS_PAGE_SIZE))),
   );
-  const ratings = snap.empty ? new Map<string, RatingDoc>() : await ratingsOf(db, snap.docs.map((d) => d.id), meter);
+  const ratings = snap.empty
+    ? new Map<string, RatingDoc>()
+    : await ratingsOf(
+        db,
+        snap.docs.map((d) => d.id),
+        meter,
+      );
   return paged(snap, CONVERSATIONS_PAGE_SIZE, (d) =>
     conversationLine(d.id, d.data() as ConversationDoc, uid, ratings.get(d.id) ?? null),
   );
@@ -98,14 +117,18 @@ export interface Transcript {
 /** Display names from users/{uid} (admins may read them); the uid when an account has no document. */
 async function namesOf(db: Firestore, uids: readonly string[], meter: ReadMeter): Promise<Map<string, string>> {
   const docs = await Promise.all(uids.map((uid) => getDoc(doc(db, paths.user(uid)))));
-  return new Map(docs.map((d) => [d.id, (meter.counted(d).data() as UserDoc | undefined)?.displayName || d.id] as const));
+  return new Map(
+    docs.map((d) => [d.id, (meter.counted(d).data() as UserDoc | undefined)?.displayName || d.id] as const),
+  );
 }
 
 /** The whole conversation as an admin may read it: user messages, system events and staff notes. */
 export async function loadTranscript(db: Firestore, conversationId: string, meter: ReadMeter): Promise<Transcript> {
   const [conversation, messages] = await Promise.all([
     getDoc(doc(db, paths.conversation(conversationId))),
-    getDocs(query(collection(db, COLLECTIONS.conversations, conversationId, SUBCOLLECTIONS.messages), orderBy('createdAt'))),
+    getDocs(
+      query(collection(db, COLLECTIONS.conversations, conversationId, SUBCOLLECTIONS.messages), orderBy('createdAt')),
+    ),
   ]);
   meter.counted(conversation);
   meter.counted(messages);

@@ -10,7 +10,10 @@ export const SCORE_KEYS: readonly RatingScoreKey[] = ['1', '2', '3', '4', '5'];
 
 export function emptyCounts(): StatsCounts {
   const counts = { ratingCount: 0, ratingSum: 0, ratingDistribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } };
-  return { ...counts, ...(Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, 0])) as Record<keyof OutcomeAggregate, number>) };
+  return {
+    ...counts,
+    ...(Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, 0])) as Record<keyof OutcomeAggregate, number>),
+  };
 }
 
 /** Field by field; a missing field counts as zero. */
@@ -58,10 +61,14 @@ export interface DayCounts {
 }
 
 /** Engagements per day for every day of `days` (0 where no bucket exists), summed over all buckets given. */
-export function engagementsPerDay(buckets: readonly DayCounts[], days: readonly string[]): Array<{ day: string; engagements: number }> {
+export function engagementsPerDay(
+  buckets: readonly DayCounts[],
+  days: readonly string[],
+): Array<{ day: string; engagements: number }> {
   const byDay = new Map<string, number>();
   for (const { day, counts } of buckets) byDay.set(day, (byDay.get(day) ?? 0) + (counts.engagements ?? 0));
   return days.map((day) => ({ day, engagements: byDay.get(day) ?? 0 }));
 }
 
-export const scoreLabel = (score: RatingScoreKey | number): string => `${score} star${String(score) === '1' ? '' : 's'}`;
+export const scoreLabel = (score: RatingScoreKey | number): string =>
+  `${score} star${String(score) === '1' ? '' : 's'}`;

@@ -5,8 +5,14 @@ import { emptyCounts } from './summary';
 import { COLUMNS, sortRows, specialistRow, tableCsv } from './table';
 
 const row = (name: string, counts: Partial<ReturnType<typeof emptyCounts>>) =>
-  specialistRow({ uid: `uid-${name}`, name, level: null, counts: { ...emptyCounts(), ...counts }, availability: 'away', activeConversations: null });
-
+  specialistRow({
+    uid: `uid-${name}`,
+    name,
+    level: null,
+    counts: { ...emptyCounts(), ...counts },
+    availability: 'away',
+    activeConversations: null,
+  });
 
 describe('specialists table', () => {
   const ann = row('Ann', { engagements: 4, attendedL1: 4, transferredOut: 1, ratingCount: 2, ratingSum: 9 });
@@ -14,7 +20,8 @@ describe('specialists table', () => {
   const cy = row('Cy', { engagements: 2, attendedL1: 2, transferredOut: 2 });
 
   it('sorts by a column either way, rows without a value last in both', () => {
-    const names = (key: string, direction: 'ascending' | 'descending') => sortRows([ann, bob, cy], key, direction).map((r) => r.name);
+    const names = (key: string, direction: 'ascending' | 'descending') =>
+      sortRows([ann, bob, cy], key, direction).map((r) => r.name);
     expect(names('name', 'ascending')).toEqual(['Ann', 'bob', 'Cy']);
     expect(names('escalationRate', 'descending')).toEqual(['Cy', 'Ann', 'bob']);
     expect(names('escalationRate', 'ascending')).toEqual(['Ann', 'Cy', 'bob']);
@@ -31,7 +38,9 @@ describe('specialists table', () => {
   });
 
   it('exports raw numbers with one column per rating score', () => {
-    const [header, first] = tableCsv([ann], { from: '2026-03-01', to: '2026-03-31' }, 'All projects').trim().split('\r\n');
+    const [header, first] = tableCsv([ann], { from: '2026-03-01', to: '2026-03-31' }, 'All projects')
+      .trim()
+      .split('\r\n');
     const cells = first?.split(',') ?? [];
     const at = (name: string) => cells[header?.split(',').indexOf(name) ?? -1];
     expect(at('Specialist')).toBe('Ann');

@@ -48,7 +48,13 @@ const derived = (key: keyof DerivedMetrics, label: string, show: (value: number 
 });
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'name', label: 'Specialist', numeric: false, value: (row) => row.name.toLocaleLowerCase(), text: (row) => row.name },
+  {
+    key: 'name',
+    label: 'Specialist',
+    numeric: false,
+    value: (row) => row.name.toLocaleLowerCase(),
+    text: (row) => row.name,
+  },
   count('attendedL1', 'Attended L1', (c) => c.attendedL1),
   count('attendedL2', 'Attended L2', (c) => c.attendedL2),
   count('transferredOut', 'Transferred out', (c) => c.transferredOut),
@@ -126,7 +132,11 @@ const CSV_COLUMNS: readonly CsvColumn[] = [
 ];
 
 /** The table as CSV; every line also names the project and days it covers. */
-export function tableCsv(rows: readonly SpecialistRow[], range: { from: string; to: string }, projectName: string): string {
+export function tableCsv(
+  rows: readonly SpecialistRow[],
+  range: { from: string; to: string },
+  projectName: string,
+): string {
   const header = ['Project', 'From (UTC)', 'To (UTC)', ...CSV_COLUMNS.map(([name]) => name)];
   return toCsv(
     header,

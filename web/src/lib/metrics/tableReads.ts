@@ -28,15 +28,23 @@ export interface SpecialistRef {
 }
 
 /** The project's specialists, or every account with the specialist role. */
-export async function listSpecialists(db: Firestore, projectId: string | null, meter: ReadMeter): Promise<SpecialistRef[]> {
+export async function listSpecialists(
+  db: Firestore,
+  projectId: string | null,
+  meter: ReadMeter,
+): Promise<SpecialistRef[]> {
   if (projectId) {
-    const snap = meter.counted(await getDocs(collection(db, COLLECTIONS.projects, projectId, SUBCOLLECTIONS.specialists)));
+    const snap = meter.counted(
+      await getDocs(collection(db, COLLECTIONS.projects, projectId, SUBCOLLECTIONS.specialists)),
+    );
     return snap.docs.map((d) => {
       const s = d.data() as ProjectSpecialistDoc;
       return { uid: d.id, name: s.displayName, level: s.level };
     });
   }
-  const snap = meter.counted(await getDocs(query(collection(db, COLLECTIONS.users), where('role', '==', 'specialist'))));
+  const snap = meter.counted(
+    await getDocs(query(collection(db, COLLECTIONS.users), where('role', '==', 'specialist'))),
+  );
   return snap.docs.map((d) => ({ uid: d.id, name: (d.data() as UserDoc).displayName || d.id, level: null }));
 }
 
@@ -52,7 +60,9 @@ export async function dayBuckets(
     ? collection(db, paths.specialistProject(uid, projectId), SUBCOLLECTIONS.days)
     : collection(db, paths.specialistStats(uid), SUBCOLLECTIONS.days);
   // Bucket ids are the days themselves, so an id range is the day range and needs no index.
-  const snap = meter.counted(await getDocs(query(days, where(documentId(), '>=', range.from), where(documentId(), '<=', range.to))));
+  const snap = meter.counted(
+    await getDocs(query(days, where(documentId(), '>=', range.from), where(documentId(), '<=', range.to))),
+  );
   return snap.docs.map((d) => ({ day: d.id, counts: d.data() as BucketCounts }));
 }
 

@@ -48,7 +48,8 @@ export function presenceDocument(firestore: Firestore, uid: string): HeartbeatSt
     setChoice: (choice, connectionId) => upsert(choice, connectionId),
     refresh: (connectionId) =>
       updateDoc(ref, connectionField(connectionId), serverTimestamp(), 'updatedAt', serverTimestamp()),
-    remove: (connectionId) => updateDoc(ref, connectionField(connectionId), deleteField(), 'updatedAt', serverTimestamp()),
+    remove: (connectionId) =>
+      updateDoc(ref, connectionField(connectionId), deleteField(), 'updatedAt', serverTimestamp()),
     async readConnections() {
       const snapshot = await getDoc(ref);
       if (!snapshot.exists()) return null;

@@ -19,7 +19,11 @@ describe('connection slots', () => {
   });
 
   it('offers the free slots in order, and none when all ten are live', () => {
-    expect(slotsToTry({ slot0: { at: NOW }, slot2: { at: NOW - TTL - 5 } }, NOW, TTL).slice(0, 3)).toEqual(['slot1', 'slot2', 'slot3']);
+    expect(slotsToTry({ slot0: { at: NOW }, slot2: { at: NOW - TTL - 5 } }, NOW, TTL).slice(0, 3)).toEqual([
+      'slot1',
+      'slot2',
+      'slot3',
+    ]);
     const full = Object.fromEntries(CONNECTION_SLOTS.map((slot) => [slot, { at: NOW }]));
     expect(slotsToTry(full, NOW, TTL)).toEqual([]);
     expect(slotsToTry(null, NOW, TTL)).toEqual(CONNECTION_SLOTS);

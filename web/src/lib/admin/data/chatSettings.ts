@@ -27,7 +27,11 @@ export async function setChatEnabled(enabled: boolean, adminUid: string): Promis
   });
 }
 
-export async function saveGeneral(loaded: Stored<GeneralSettings>, general: GeneralSettings, adminUid: string): Promise<string> {
+export async function saveGeneral(
+  loaded: Stored<GeneralSettings>,
+  general: GeneralSettings,
+  adminUid: string,
+): Promise<string> {
   const { db } = firebase();
   const ref = doc(db, paths.chatSettings());
   return runTransaction(db, async (tx) => {
@@ -48,7 +52,11 @@ export async function saveGeneral(loaded: Stored<GeneralSettings>, general: Gene
   });
 }
 
-export async function saveMessages(loaded: Stored<MessagesValues>, values: MessagesValues, adminUid: string): Promise<string> {
+export async function saveMessages(
+  loaded: Stored<MessagesValues>,
+  values: MessagesValues,
+  adminUid: string,
+): Promise<string> {
   const { db } = firebase();
   const ref = doc(db, paths.chatMessages());
   return runTransaction(db, async (tx) => {
