@@ -12,11 +12,12 @@ import { Arrivals } from './lib/listeners';
 import { finish, machineAtStart } from './lib/machine';
 import { parseProfile, roundsFor, sendWindowMs, type Section } from './lib/profile';
 import { markdownReport } from './lib/markdown';
-import { deliveryRatios, type BenchResult, type Row } from './lib/report';
+import { deliveryRatios, seriesRow, valueRow, type BenchResult, type Row } from './lib/report';
 import { targetChecks, type TargetContext } from './lib/targets';
 import { buildAppRoom, buildRawRoom, type Room } from './lib/rooms';
 import { enableChat } from './lib/seed';
 import { measureBundles } from './scenarios/bundles';
+import { measureBurst } from './scenarios/burst';
 import { measureDelivery } from './scenarios/delivery';
 import { decomposeGap } from './scenarios/gap';
 import { measureFlows } from './scenarios/flows';
@@ -106,6 +107,22 @@ async function main() {
       });
     }
     if (wants('delivery')) details.delivery = delivery;
+  }
+
+  if (wants('burst')) {
+    const bursts: Record<string, unknown> = {};
+    for (const size of profile.bursts) {
+      await section(`burst ${size.arrivals} arrivals, ${size.specialists} specialists`, async () => {
+        const burst = await measureBurst(admin, size);
+        bursts[`a${size.arrivals}`] = burst;
+        rows.push(seriesRow('burst_served_wait', 'app', size.arrivals, 'ms', burst.servedWait));
+        if (burst.slotsFilledAfterLastArrivalMs !== null)
+          rows.push(valueRow('burst_slots_filled', 'app', size.arrivals, 'ms', burst.slotsFilledAfterLastArrivalMs));
+        if (burst.timedOut) notes.push(`burst ${size.arrivals}: not settled within 180 s.`);
+        log(`burst ${size.arrivals}: ${JSON.stringify(burst)}`);
+      });
+    }
+    details.burst = bursts;
   }
 
   const rooms = kept as { app: Room; raw: Room } | null;

@@ -6,7 +6,7 @@ describe('parseProfile', () => {
     const profile = parseProfile([]);
     expect(profile.ks).toEqual([1, 10, 50, 100]);
     expect(profile.quick).toBe(false);
-    expect(profile.sections).toEqual(['bundles', 'flows', 'cost', 'delivery', 'throughput']);
+    expect(profile.sections).toEqual(['bundles', 'flows', 'cost', 'delivery', 'burst', 'throughput']);
   });
 
   it('keeps --quick to K = 1 and 10 with fewer messages', () => {

@@ -1,8 +1,8 @@
 // How big a run is: `--quick` for a smoke run, `--k 1,10` to choose the
 // concurrency levels, `--only delivery,flows` to run some sections. Pure.
 
-/** In run order: throughput last, as it drives the emulator past saturation. */
-export const SECTIONS = ['bundles', 'flows', 'cost', 'delivery', 'throughput'] as const;
+/** In run order: the burst and throughput last, as they drive the emulator past saturation. */
+export const SECTIONS = ['bundles', 'flows', 'cost', 'delivery', 'burst', 'throughput'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Profile {
@@ -29,6 +29,8 @@ export interface Profile {
   metricsDays: number;
   /** Messages each way in the measured conversation lifecycle. */
   lifecycleMessages: number;
+  /** Monday-morning bursts: this many users start chats within one second, this many specialists on duty. */
+  bursts: Array<{ arrivals: number; specialists: number }>;
 }
 
 const FULL: Omit<Profile, 'sections'> = {
@@ -48,6 +50,10 @@ const FULL: Omit<Profile, 'sections'> = {
   metricsSpecialists: 20,
   metricsDays: 30,
   lifecycleMessages: 10,
+  bursts: [
+    { arrivals: 300, specialists: 20 },
+    { arrivals: 1000, specialists: 50 },
+  ],
 };
 
 const QUICK: Omit<Profile, 'sections'> = {
@@ -66,6 +72,7 @@ const QUICK: Omit<Profile, 'sections'> = {
   metricsSpecialists: 10,
   metricsDays: 30,
   lifecycleMessages: 5,
+  bursts: [{ arrivals: 100, specialists: 10 }],
 };
 
 const MAX_K = 500;

@@ -12,6 +12,8 @@ export const METRICS = [
   'metrics_page_reads',
   'console_load_reads',
   'bundle_gzip',
+  'burst_served_wait',
+  'burst_slots_filled',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Variant = 'app' | 'raw' | 'user' | 'specialist' | 'admin';

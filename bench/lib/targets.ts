@@ -61,6 +61,18 @@ export function targetChecks(rows: readonly Row[], context: TargetContext): Targ
     measured: consoleLoad ? `${cell(consoleLoad.p50)} reads` : 'not measured',
     met: consoleLoad?.p50 == null ? null : consoleLoad.p50 <= 300,
   });
+  const wait = find(rows, 'burst_served_wait', 'app', 300);
+  const filled = find(rows, 'burst_slots_filled', 'app', 300);
+  checks.push({
+    target: 'burst of 300 arrivals in 1 s, 20 specialists x 3: every free slot filled within 3 s of the last arrival',
+    measured: filled ? `${cell(filled.p50)} ms` : 'not measured',
+    met: filled ? filled.p50 !== null && filled.p50 <= 3000 : null,
+  });
+  checks.push({
+    target: 'same burst: p95 arrival to assignment of served users <= 2 s',
+    measured: wait ? `p50 ${cell(wait.p50)} ms, p95 ${cell(wait.p95)} ms` : 'not measured',
+    met: wait?.p95 == null ? null : wait.p95 <= 2000,
+  });
   const bundle = find(rows, 'bundle_gzip', 'user');
   checks.push({
     target: 'user chat page <= 200 KB JavaScript gzip (204,800 bytes)',

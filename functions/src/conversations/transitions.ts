@@ -14,27 +14,6 @@ function participants(conversation: Pick<ConversationDoc, 'participantIds'>, spe
   return known.includes(specialistId) ? known : [...known, specialistId];
 }
 
-/** A waiting conversation gets its specialist (after ending any stray engagement: `ended`). */
-export function assigned(
-  conversation: Pick<ConversationDoc, 'participantIds'>,
-  ended: readonly Engagement[],
-  to: EngagementStart,
-  at: Time,
-): ConversationUpdate {
-  return {
-    status: 'assigned',
-    level: to.level,
-    specialistId: to.specialistId,
-    specialistName: to.shownName,
-    assignedAt: at,
-    engagements: startEngagement(ended, to, at),
-    queuePosition: null,
-    nobodyAvailable: false,
-    inactivityWarnedAt: null,
-    participantIds: participants(conversation, to.specialistId),
-  };
-}
-
 /** A served conversation passes to a Level 2 specialist (its Level 1 engagement `ended` as transferred). */
 export function transferredTo(
   conversation: Pick<ConversationDoc, 'participantIds'>,
@@ -50,6 +29,21 @@ export function transferredTo(
     engagements: startEngagement(ended, to, at),
     inactivityWarnedAt: null,
     participantIds: participants(conversation, to.specialistId),
+  };
+}
+
+/** A waiting conversation gets its specialist (after ending any stray engagement: `ended`): a hand-over out of the queue. */
+export function assigned(
+  conversation: Pick<ConversationDoc, 'participantIds'>,
+  ended: readonly Engagement[],
+  to: EngagementStart,
+  at: Time,
+): ConversationUpdate {
+  return {
+    ...transferredTo(conversation, ended, to, at),
+    status: 'assigned',
+    queuePosition: null,
+    nobodyAvailable: false,
   };
 }
 

@@ -1,0 +1,277 @@
+// A Monday-morning burst: `arrivals` users of one project start chats within one
+// second while `specialists` Level 1 specialists (capacity 3 each) are on duty.
+// Measured: when every free slot is filled (from the last arrival), how long a
+// served user waited from arrival to assignment, whether anyone went over
+// capacity, whether every waiting user sees their exact place in line, and
+// what each arrival cost: documents the functions wrote, function invocations,
+// and reads of the users watching their place.
+//
+// Users write through Firestore's REST API under the app's rules (bench/lib/rest.ts):
+// the same documents as the web app, without an SDK instance per user. A sample of
+// waiting users also holds the app's listeners (their conversation and their line)
+// to count the reads that position changes cost them.
+import { performance } from 'node:perf_hooks';
+import { Timestamp, type DocumentSnapshot } from 'firebase-admin/firestore';
+import { doc } from 'firebase/firestore';
+import { COLLECTIONS, paths } from '$shared/catalogue';
+import type { ConversationDoc, QueueDoc, SpecialistLoadDoc } from '$shared/model';
+import { startingConversation } from '$shared/conversationStart';
+import { takeChatSlot } from '$shared/clientWrites';
+import { ClientPool, mapLimit, type Admin } from '../lib/clients';
+import { ReadCounter } from '../lib/listeners';
+import { commit, idToken, REQUEST_TIME } from '../lib/rest';
+import { addMember, addSpecialist, keepAvailable, MAX_CONVERSATIONS_PER_SPECIALIST, seedProject } from '../lib/seed';
+import { summarize, type Summary } from '../lib/stats';
+
+export interface BurstSize {
+  arrivals: number;
+  specialists: number;
+}
+
+export const CAPACITY = 3;
+/** Waiting users whose listeners the bench holds, to count what position changes cost them. */
+const WATCHED = 20;
+const SETTLE_MS = 3_000;
+
+export interface BurstResult {
+  arrivals: number;
+  specialists: number;
+  slots: number;
+  /** From the first to the last arrival being stored. */
+  arrivalSpanMs: number;
+  /** From the last arrival to the moment every free slot was filled; null if that never happened. */
+  slotsFilledAfterLastArrivalMs: number | null;
+  /** Arrival to assignment, of the users who were served. */
+  servedWait: Summary;
+  served: number;
+  overCapacity: number;
+  /** Waiting users whose shown place differs from their true rank (or who show none), after the burst settled. */
+  wrongPositions: number;
+  waiting: number;
+  refusedArrivals: number;
+  perArrival: { functionWrites: number; invocations: number; byKind: Record<string, number> };
+  watched: { users: number; reads: number; positionChanges: number; readsPerPositionChange: number | null };
+  timedOut: boolean;
+}
+
+/** Counts document versions written by anyone but the arriving users, per kind. */
+class Writes {
+  counts: Record<string, number> = {};
+  add(kind: string, n = 1) {
+    this.counts[kind] = (this.counts[kind] ?? 0) + n;
+  }
+}
+
+async function setCapacity(admin: Admin, max: number): Promise<void> {
+  const ref = admin.db.doc(paths.chatSettings());
+  const stored = (await ref.get()).data();
+  if (!stored) throw new Error('The bench enables chat before the burst');
+  await ref.set({
+    ...stored,
+    general: { ...stored.general, maxConversationsPerSpecialist: max },
+    revision: (stored.revision as number) + 1,
+    updatedAt: Timestamp.now(),
+  });
+}
+
+export async function measureBurst(admin: Admin, size: BurstSize): Promise<BurstResult> {
+  const pool = new ClientPool();
+  const stops: Array<() => void> = [];
+  await setCapacity(admin, CAPACITY);
+  try {
+    const projectId = await seedProject(admin, `burst${size.arrivals}`);
+    const specialists = await mapLimit(
+      Array.from({ length: size.specialists }, (_, i) => i),
+      8,
+      () => addSpecialist(admin, projectId, 1),
+    );
+    stops.push(
+      keepAvailable(
+        admin,
+        specialists.map((s) => s.uid),
+      ),
+    );
+    const members = await mapLimit(
+      Array.from({ length: size.arrivals }, (_, i) => i),
+      16,
+      () => addMember(admin, projectId),
+    );
+    const tokens = await mapLimit(members, 16, (m) => idToken(m.email));
+    const ids = members.map(() => admin.db.collection(COLLECTIONS.conversations).doc().id);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const slots = size.specialists * CAPACITY;
+    const target = Math.min(size.arrivals, slots);
+
+    // What the functions write, seen from the Admin SDK.
+    const writes = new Writes();
+    const assignedAt = new Map<string, number>();
+    let filledAt: number | null = null;
+    const latest = new Map<string, ConversationDoc>();
+    let queue: QueueDoc | undefined;
+    stops.push(
+      admin.db
+        .collection(COLLECTIONS.conversations)
+        .where('projectId', '==', projectId)
+        .onSnapshot((snap) => {
+          const now = performance.now();
+          for (const change of snap.docChanges()) {
+            if (change.type === 'removed') continue;
+            const data = change.doc.data() as ConversationDoc;
+            if (latest.has(change.doc.id)) writes.add('conversation');
+            latest.set(change.doc.id, data);
+            if (data.status === 'assigned' && !assignedAt.has(change.doc.id)) {
+              assignedAt.set(change.doc.id, now);
+              if (assignedAt.size === target) filledAt = now;
+            }
+          }
+        }),
+    );
+    for (const id of ids) {
+      const first = { seen: false };
+      stops.push(
+        admin.db.collection(`${COLLECTIONS.conversations}/${id}/messages`).onSnapshot((snap) => {
+          if (first.seen) writes.add('message', snap.docChanges().filter((c) => c.type === 'added').length);
+          first.seen = true;
+        }),
+      );
+    }
+    const versions = (kind: string) => (snap: DocumentSnapshot) => {
+      if (snap.exists) writes.add(kind);
+    };
+    stops.push(
+      admin.db.doc(paths.queue(projectId, 1)).onSnapshot((snap) => {
+        queue = snap.data() as QueueDoc | undefined;
+        versions('queue')(snap);
+      }),
+    );
+    for (const s of specialists) stops.push(admin.db.doc(paths.specialistLoad(s.uid)).onSnapshot(versions('load')));
+
+    // A sample of users watching their place as the web app does.
+    const watchedIdx = Array.from({ length: Math.min(WATCHED, size.arrivals) }, (_, i) =>
+      Math.floor(((i + 0.5) * size.arrivals) / Math.min(WATCHED, size.arrivals)),
+    );
+    const watchers = await mapLimit(watchedIdx, 8, async (i) => {
+      const client = await pool.signedIn(members[i]!);
+      const reads = new ReadCounter();
+      let conversation: ConversationDoc | undefined;
+      let line: QueueDoc | undefined;
+      let shown: number | null = null;
+      let changes = 0;
+      const update = () => {
+        const position = conversation?.status === 'queued' ? queuePosition(conversation, line) : null;
+        if (position !== null && position !== shown) changes += 1;
+        shown = position;
+      };
+      reads.doc(doc(client.db, paths.conversation(ids[i]!)), (s) => {
+        conversation = s.data() as ConversationDoc | undefined;
+        update();
+      });
+      reads.doc(doc(client.db, paths.queue(projectId, 1)), (s) => {
+        line = s.data() as QueueDoc | undefined;
+        update();
+      });
+      return { reads, changes: () => changes };
+    });
+
+    // The burst: arrivals spread evenly over one second.
+    const arrivedAt: number[] = new Array(size.arrivals).fill(0);
+    let refused = 0;
+    const start = performance.now();
+    await Promise.all(
+      members.map(async (m, i) => {
+        const due = start + (i * 1000) / size.arrivals;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+        const id = ids[i]!;
+        const slot = takeChatSlot(m.uid, projectId, id, () => REQUEST_TIME, false);
+        const conversation = startingConversation(
+          { projectId, userId: m.uid, userName: m.displayName },
+          () => REQUEST_TIME,
+        );
+        try {
+          await commit(tokens[i]!, [
+            { path: slot.path, data: slot.data, mustNotExist: true },
+            {
+              path: paths.conversation(id),
+              data: conversation as unknown as Record<string, unknown>,
+              mustNotExist: true,
+            },
+          ]);
+          arrivedAt[i] = performance.now();
+        } catch {
+          refused += 1;
+          arrivedAt[i] = Number.NaN;
+        }
+      }),
+    );
+    const arrived = arrivedAt.filter((t) => !Number.isNaN(t));
+    const lastArrival = Math.max(...arrived);
+
+    // Until every free slot is taken and every waiting user knows their place.
+    const deadline = performance.now() + 180_000;
+    const settled = () => {
+      if (assignedAt.size < target) return false;
+      const waiting = [...latest.values()].filter((c) => c.status === 'queued');
+      return waiting.every((c) => queuePosition(c, queue) !== null);
+    };
+    while (!settled() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const timedOut = !settled();
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+
+    // Exact places: the waiting users in line order, against what each is shown.
+    const waiting = [...latest.entries()].filter(([, c]) => c.status === 'queued');
+    const inLine = [...waiting].sort(([a, ca], [b, cb]) => lineOrder(ca, cb) || a.localeCompare(b));
+    const wrongPositions = inLine.filter(([, c], rank) => queuePosition(c, queue) !== rank + 1).length;
+    const loads = await Promise.all(specialists.map((s) => admin.db.doc(paths.specialistLoad(s.uid)).get()));
+    const overCapacity = loads.filter(
+      (l) => ((l.data() as SpecialistLoadDoc | undefined)?.activeConversationIds.length ?? 0) > CAPACITY,
+    ).length;
+    const waits = [...assignedAt.entries()]
+      .map(([id, at]) => at - (arrivedAt[index.get(id) ?? -1] ?? Number.NaN))
+      .filter((ms) => Number.isFinite(ms));
+    const functionWrites = Object.values(writes.counts).reduce((a, b) => a + b, 0);
+    // Triggers on these paths: conversations (create, update); nothing else the burst writes has one.
+    const invocations = arrived.length + (writes.counts.conversation ?? 0);
+    const watchedReads = watchers.reduce((n, w) => n + w.reads.reads, 0);
+    const watchedChanges = watchers.reduce((n, w) => n + w.changes(), 0);
+    const per = (n: number) => Math.round((n / Math.max(1, arrived.length)) * 100) / 100;
+    return {
+      arrivals: size.arrivals,
+      specialists: size.specialists,
+      slots,
+      arrivalSpanMs: Math.round(lastArrival - start),
+      slotsFilledAfterLastArrivalMs: filledAt === null ? null : Math.round(Math.max(0, filledAt - lastArrival)),
+      servedWait: summarize(waits, 0),
+      served: assignedAt.size,
+      overCapacity,
+      wrongPositions,
+      waiting: waiting.length,
+      refusedArrivals: refused,
+      perArrival: {
+        functionWrites: per(functionWrites),
+        invocations: per(invocations),
+        byKind: Object.fromEntries(Object.entries(writes.counts).map(([k, v]) => [k, per(v)])),
+      },
+      watched: {
+        users: watchers.length,
+        reads: watchedReads,
+        positionChanges: watchedChanges,
+        readsPerPositionChange: watchedChanges ? Math.round((watchedReads / watchedChanges) * 100) / 100 : null,
+      },
+      timedOut,
+    };
+  } finally {
+    stops.forEach((stop) => stop());
+    await pool.dispose();
+    await setCapacity(admin, MAX_CONVERSATIONS_PER_SPECIALIST);
+  }
+}
+
+/** The place a waiting user is shown (the conversation's queuePosition, which routing rewrites). */
+function queuePosition(conversation: ConversationDoc, _line: QueueDoc | undefined): number | null {
+  return conversation.status === 'queued' ? conversation.queuePosition : null;
+}
+
+/** Line order as routing serves it: by arrival. */
+function lineOrder(a: ConversationDoc, b: ConversationDoc): number {
+  return a.queuedAt.toMillis() - b.queuedAt.toMillis();
+}
