@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setLogLevel } from 'firebase/app';
 import { adminFor, closeAdmin } from './lib/clients';
-import { APP_PROJECT, loadRules, OPEN_RULES, RAW_PROJECT, requireEmulators, ROOT } from './lib/emulators';
+import {
+  APP_PROJECT,
+  AUTHED_PROJECT,
+  AUTHED_RULES,
+  loadRules,
+  OPEN_RULES,
+  RAW_PROJECT,
+  requireEmulators,
+  ROOT,
+} from './lib/emulators';
 import { Arrivals } from './lib/listeners';
 import { finish, machineAtStart } from './lib/machine';
 import { parseProfile, roundsFor, sendWindowMs, type Section } from './lib/profile';
@@ -63,6 +72,7 @@ async function main() {
   const admin = adminFor(APP_PROJECT);
   await enableChat(admin);
   await loadRules(RAW_PROJECT, OPEN_RULES);
+  await loadRules(AUTHED_PROJECT, AUTHED_RULES);
   const arrivals = new Arrivals();
 
   if (wants('flows')) {
@@ -93,8 +103,11 @@ async function main() {
       await section(`rooms k=${k}`, async () => {
         const app = await buildAppRoom(admin, arrivals, k, profile.conversationsPerSpecialist);
         const raw = await buildRawRoom(arrivals, k, profile.conversationsPerSpecialist);
-        if (wants('delivery')) {
-          const measured = await measureDelivery(app, raw, arrivals, roundsFor(profile, k), sendWindowMs(k));
+        const authed = wants('delivery')
+          ? await buildRawRoom(arrivals, k, profile.conversationsPerSpecialist, 'authed')
+          : null;
+        if (wants('delivery') && authed) {
+          const measured = await measureDelivery(app, raw, authed, arrivals, roundsFor(profile, k), sendWindowMs(k));
           rows.push(...measured.rows);
           delivery[`k${k}`] = measured.details;
           if (k === diagnosticK) {
@@ -102,6 +115,7 @@ async function main() {
             measured.details.gap = await decomposeGap(app, raw, arrivals, rounds, sendWindowMs(k));
           }
         }
+        await authed?.dispose();
         if (k === throughputK && wants('throughput')) kept = { app, raw };
         else await Promise.all([app.dispose(), raw.dispose()]);
       });

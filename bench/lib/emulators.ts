@@ -10,6 +10,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const APP_PROJECT = 'demo-helpdesk';
 /** The raw baseline: the same emulator, open rules, no functions (triggers register per project). */
 export const RAW_PROJECT = 'demo-bench-raw';
+/** The raw baseline with the authorization a chat message needs: its author is a participant (one get). */
+export const AUTHED_PROJECT = 'demo-bench-authed';
 /**
  * The app's rules without its functions: long histories and metric buckets are
  * seeded here, where 10,000 writes start no triggers.
@@ -69,3 +71,23 @@ service cloud.firestore {
 `;
 
 export const appRules = () => readFileSync(`${ROOT}/firestore.rules`, 'utf8');
+
+/**
+ * The same-authorization baseline: bare message collections, but reading or
+ * writing a message needs a signed-in participant of its conversation, checked
+ * with one get() of the conversation, as a chat must at the very least.
+ */
+export const AUTHED_RULES = `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+    match /conversations/{conversationId}/messages/{messageId} {
+      function participant() {
+        let c = get(/databases/$(database)/documents/conversations/$(conversationId)).data;
+        return request.auth != null && (c.userId == request.auth.uid || c.specialistId == request.auth.uid);
+      }
+      allow read: if participant();
+      allow create: if participant() && request.resource.data.authorId == request.auth.uid;
+    }
+  }
+}
+`;

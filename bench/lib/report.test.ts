@@ -22,23 +22,27 @@ describe('rows', () => {
 });
 
 describe('deliveryRatios', () => {
-  const latency = (variant: 'app' | 'raw', k: number, p50: number, p99: number) =>
+  const latency = (variant: 'app' | 'raw' | 'authed', k: number, p50: number, p99: number) =>
     seriesRow('delivery_latency', variant, k, 'ms', { p50, p95: p99, p99, n: 100 });
 
-  it('divides app by raw at the same K, K ascending', () => {
+  it('divides app by the same-rules baseline, and by open rules for information, at the same K, K ascending', () => {
     const rows = [
       latency('app', 50, 26, 90),
-      latency('raw', 50, 20, 60),
+      latency('authed', 50, 20, 60),
+      latency('raw', 50, 13, 45),
       latency('app', 1, 10, 20),
-      latency('raw', 1, 10, 10),
+      latency('authed', 1, 10, 10),
+      latency('raw', 1, 5, 10),
     ];
     expect(deliveryRatios(rows)).toEqual([
-      { k: 1, p50: 1, p99: 2 },
-      { k: 50, p50: 1.3, p99: 1.5 },
+      { k: 1, p50: 1, p99: 2, openP50: 2, openP99: 2 },
+      { k: 50, p50: 1.3, p99: 1.5, openP50: 2, openP99: 2 },
     ]);
   });
 
   it('leaves a ratio out when the baseline of that K is missing', () => {
-    expect(deliveryRatios([latency('app', 10, 12, 30)])).toEqual([{ k: 10, p50: null, p99: null }]);
+    expect(deliveryRatios([latency('app', 10, 12, 30)])).toEqual([
+      { k: 10, p50: null, p99: null, openP50: null, openP99: null },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ export const METRICS = [
   'burst_slots_filled',
 ] as const;
 export type Metric = (typeof METRICS)[number];
-export type Variant = 'app' | 'raw' | 'user' | 'specialist' | 'admin';
+export type Variant = 'app' | 'raw' | 'authed' | 'user' | 'specialist' | 'admin';
 export type Unit = 'ms' | 'msg/s' | 'reads' | 'bytes';
 
 export interface Row extends Summary {
@@ -81,11 +81,15 @@ export function rowsTable(rows: readonly Row[]): string {
 
 export interface DeliveryRatio {
   k: number;
+  /** App over the same-authorization baseline ('authed'): the app's own overhead. */
   p50: number | null;
   p99: number | null;
+  /** App over open rules ('raw'), for information. */
+  openP50: number | null;
+  openP99: number | null;
 }
 
-/** App over raw delivery latency per K, from rows of the same run only. */
+/** App over the baselines' delivery latency per K, from rows of the same run only. */
 export function deliveryRatios(rows: readonly Row[]): DeliveryRatio[] {
   const of = (variant: Variant, k: number | null) =>
     rows.find((r) => r.metric === 'delivery_latency' && r.variant === variant && r.k === k);
@@ -97,12 +101,23 @@ export function deliveryRatios(rows: readonly Row[]): DeliveryRatio[] {
     .map((k) => {
       const app = of('app', k);
       const raw = of('raw', k);
-      return { k, p50: ratio(app?.p50 ?? null, raw?.p50 ?? null), p99: ratio(app?.p99 ?? null, raw?.p99 ?? null) };
+      const authed = of('authed', k);
+      return {
+        k,
+        p50: ratio(app?.p50 ?? null, authed?.p50 ?? null),
+        p99: ratio(app?.p99 ?? null, authed?.p99 ?? null),
+        openP50: ratio(app?.p50 ?? null, raw?.p50 ?? null),
+        openP99: ratio(app?.p99 ?? null, raw?.p99 ?? null),
+      };
     });
 }
 
 export function ratiosTable(ratios: readonly DeliveryRatio[]): string {
-  const lines = ['| k | app/raw p50 | app/raw p99 |', '|---|---|---|'];
-  for (const r of ratios) lines.push(`| ${r.k} | ${cell(r.p50)} | ${cell(r.p99)} |`);
+  const lines = [
+    '| k | app/same-rules p50 | app/same-rules p99 | app/open p50 | app/open p99 |',
+    '|---|---|---|---|---|',
+  ];
+  for (const r of ratios)
+    lines.push(`| ${r.k} | ${cell(r.p50)} | ${cell(r.p99)} | ${cell(r.openP50)} | ${cell(r.openP99)} |`);
   return lines.join('\n');
 }

@@ -4,10 +4,10 @@
 // Each Level 1 specialist serves several conversations at once, as at a real desk.
 import { randomUUID } from 'node:crypto';
 import { collection, limitToLast, orderBy, query, type Firestore } from 'firebase/firestore';
-import { COLLECTIONS, SUBCOLLECTIONS } from '$shared/catalogue';
+import { COLLECTIONS, SUBCOLLECTIONS, paths } from '$shared/catalogue';
 import { newConversationId, startConversation, type Author } from './appWrites';
-import { ClientPool, mapLimit, type Admin } from './clients';
-import { RAW_PROJECT } from './emulators';
+import { adminFor, ClientPool, closeAdmin, mapLimit, type Admin } from './clients';
+import { AUTHED_PROJECT, RAW_PROJECT } from './emulators';
 import { ReadCounter, settle, type Arrivals } from './listeners';
 import { MESSAGE_WINDOW, SpecialistDesk, UserScreen } from './screens';
 import { addMember, addSpecialist, keepAvailable, markAvailable, seedProject } from './seed';
@@ -30,7 +30,7 @@ export interface Listening {
 }
 
 export interface Room {
-  variant: 'app' | 'raw';
+  variant: 'app' | 'raw' | 'authed';
   k: number;
   conversations: RoomConversation[];
   listening: Listening[];
@@ -144,22 +144,39 @@ function rawWindow(counter: ReadCounter, db: Firestore, conversationId: string, 
   });
 }
 
-export async function buildRawRoom(arrivals: Arrivals, k: number, perSpecialist: number): Promise<Room> {
+/**
+ * A baseline room: bare message collections and one listener each. 'raw' has
+ * open rules; 'authed' carries the authorization a chat message needs (the
+ * author is a participant of the conversation, one get()), with signed-in
+ * clients and a conversation document per conversation.
+ */
+export async function buildRawRoom(
+  arrivals: Arrivals,
+  k: number,
+  perSpecialist: number,
+  variant: 'raw' | 'authed' = 'raw',
+): Promise<Room> {
   const pool = new ClientPool();
   const s = Math.ceil(k / perSpecialist);
   const run = randomUUID().slice(0, 6);
-  const specialists = range(s).map((i) => ({
-    uid: `raw-specialist-${run}-${i}`,
-    db: pool.anonymous(RAW_PROJECT),
-    reads: new ReadCounter(),
-  }));
+  const project = variant === 'raw' ? RAW_PROJECT : AUTHED_PROJECT;
+  const clientFor = (uid: string, role: 'user' | 'specialist') =>
+    variant === 'raw'
+      ? pool.anonymous(project)
+      : pool.asRole(project, { uid, role, email: `${uid}@bench.example`, displayName: uid }).db;
+  const specialists = range(s).map((i) => {
+    const uid = `${variant}-specialist-${run}-${i}`;
+    return { uid, db: clientFor(uid, 'specialist'), reads: new ReadCounter() };
+  });
+  const seeder = variant === 'authed' ? adminFor(AUTHED_PROJECT) : null;
   const conversations: RoomConversation[] = [];
   const listening: Listening[] = [];
   for (const i of range(k)) {
-    const id = `raw-${run}-${i}`;
-    const uid = `raw-user-${run}-${i}`;
-    const user = { db: pool.anonymous(RAW_PROJECT), reads: new ReadCounter() };
+    const id = `${variant}-${run}-${i}`;
+    const uid = `${variant}-user-${run}-${i}`;
     const specialist = specialists[i % s]!;
+    await seeder?.db.doc(paths.conversation(id)).set({ userId: uid, specialistId: specialist.uid });
+    const user = { db: clientFor(uid, 'user'), reads: new ReadCounter() };
     rawWindow(user.reads, user.db, id, arrivals, uid);
     rawWindow(specialist.reads, specialist.db, id, arrivals, specialist.uid);
     conversations.push({
@@ -184,8 +201,9 @@ export async function buildRawRoom(arrivals: Arrivals, k: number, perSpecialist:
     1000,
     20_000,
   );
+  if (seeder) await closeAdmin(seeder);
   return {
-    variant: 'raw',
+    variant,
     k,
     conversations,
     listening,

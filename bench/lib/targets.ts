@@ -22,9 +22,9 @@ export function targetChecks(rows: readonly Row[], context: TargetContext): Targ
   const ratios = deliveryRatios(rows);
   const at = ratios.find((r) => r.k === 50) ?? ratios.at(-1);
   checks.push({
-    target: `delivery app/raw at K = ${at?.k ?? 50}: p50 <= 1.3, p99 <= 2.0${at && at.k !== 50 ? ' (K = 50 not measured)' : ''}`,
+    target: `delivery app / same-rules raw at K = ${at?.k ?? 50}: p50 <= 1.15, p99 <= 1.5${at && at.k !== 50 ? ' (K = 50 not measured)' : ''}`,
     measured: at ? `p50 ${cell(at.p50)}, p99 ${cell(at.p99)}` : 'not measured',
-    met: at && at.p50 !== null && at.p99 !== null ? at.p50 <= 1.3 && at.p99 <= 2.0 : null,
+    met: at && at.p50 !== null && at.p99 !== null ? at.p50 <= 1.15 && at.p99 <= 1.5 : null,
   });
   const routing = find(rows, 'routing_latency', 'app');
   checks.push({

@@ -17,6 +17,7 @@ import { COLLECTIONS, paths } from '$shared/catalogue';
 import type { ConversationDoc, QueueDoc, SpecialistLoadDoc } from '$shared/model';
 import { startingConversation } from '$shared/conversationStart';
 import { takeChatSlot } from '$shared/clientWrites';
+import { queuePosition } from '$shared/queueLine';
 import { ClientPool, mapLimit, type Admin } from '../lib/clients';
 import { ReadCounter } from '../lib/listeners';
 import { commit, idToken, REQUEST_TIME } from '../lib/rest';
@@ -49,6 +50,8 @@ export interface BurstResult {
   wrongPositions: number;
   waiting: number;
   refusedArrivals: number;
+  /** What the rules or the API said to the first refused arrival. */
+  firstRefusal: string | null;
   perArrival: { functionWrites: number; invocations: number; byKind: Record<string, number> };
   watched: { users: number; reads: number; positionChanges: number; readsPerPositionChange: number | null };
   timedOut: boolean;
@@ -150,8 +153,14 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
     const watchedIdx = Array.from({ length: Math.min(WATCHED, size.arrivals) }, (_, i) =>
       Math.floor(((i + 0.5) * size.arrivals) / Math.min(WATCHED, size.arrivals)),
     );
-    const watchers = await mapLimit(watchedIdx, 8, async (i) => {
-      const client = await pool.signedIn(members[i]!);
+    // Signed in before the burst; each starts listening once its conversation is stored, as its screen would.
+    const watchClients = new Map(
+      await mapLimit(watchedIdx, 8, async (i) => [i, await pool.signedIn(members[i]!)] as const),
+    );
+    const watchers: Array<{ reads: ReadCounter; changes: () => number }> = [];
+    const watch = (i: number) => {
+      const client = watchClients.get(i);
+      if (!client) return;
       const reads = new ReadCounter();
       let conversation: ConversationDoc | undefined;
       let line: QueueDoc | undefined;
@@ -170,12 +179,14 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
         line = s.data() as QueueDoc | undefined;
         update();
       });
-      return { reads, changes: () => changes };
-    });
+      watchers.push({ reads, changes: () => changes });
+      stops.push(() => reads.stop());
+    };
 
     // The burst: arrivals spread evenly over one second.
     const arrivedAt: number[] = new Array(size.arrivals).fill(0);
     let refused = 0;
+    let firstRefusal: string | null = null;
     const start = performance.now();
     await Promise.all(
       members.map(async (m, i) => {
@@ -197,8 +208,10 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
             },
           ]);
           arrivedAt[i] = performance.now();
-        } catch {
+          watch(i);
+        } catch (error) {
           refused += 1;
+          firstRefusal ??= String((error as Error).message ?? error);
           arrivedAt[i] = Number.NaN;
         }
       }),
@@ -246,6 +259,7 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
       wrongPositions,
       waiting: waiting.length,
       refusedArrivals: refused,
+      firstRefusal,
       perArrival: {
         functionWrites: per(functionWrites),
         invocations: per(invocations),
@@ -266,12 +280,7 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
   }
 }
 
-/** The place a waiting user is shown (the conversation's queuePosition, which routing rewrites). */
-function queuePosition(conversation: ConversationDoc, _line: QueueDoc | undefined): number | null {
-  return conversation.status === 'queued' ? conversation.queuePosition : null;
-}
-
-/** Line order as routing serves it: by arrival. */
+/** Line order as routing serves it: by ticket. */
 function lineOrder(a: ConversationDoc, b: ConversationDoc): number {
-  return a.queuedAt.toMillis() - b.queuedAt.toMillis();
+  return (a.ticket ?? Number.POSITIVE_INFINITY) - (b.ticket ?? Number.POSITIVE_INFINITY);
 }

@@ -1,5 +1,8 @@
-// Delivery latency at K concurrent conversations, app beside raw in the same
-// run: rounds alternate which variant goes first, each round sends one message
+// Delivery latency at K concurrent conversations, the app beside two baselines
+// in the same run: 'authed' (bare messages whose author must be a participant,
+// one get(): the authorization any chat needs, so app/authed is the app's own
+// overhead) and 'raw' (open rules, for information). Rounds rotate which
+// variant goes first, each round sends one message
 // per conversation user -> specialist, then one back, spread over a window so
 // the conversations overlap instead of firing in lockstep. Also counts the
 // reads each listening participant receives per message.
@@ -62,20 +65,26 @@ function readsPerMessage(
 export async function measureDelivery(
   app: Room,
   raw: Room,
+  authed: Room,
   arrivals: Arrivals,
   rounds: number,
   windowMs: number,
 ): Promise<DeliveryResult> {
   const k = app.k;
-  const tallies = {
-    app: { toSpecialist: emptyTally(), toUser: emptyTally() },
-    raw: { toSpecialist: emptyTally(), toUser: emptyTally() },
-  };
-  const sent = { app: new Map<string, number>(), raw: new Map<string, number>() };
-  const before = new Map<unknown, number>([...app.listening, ...raw.listening].map((l) => [l, l.reads.reads]));
+  const variants = ['app', 'raw', 'authed'] as const;
+  const rooms = { app, raw, authed };
+  const tallies = Object.fromEntries(
+    variants.map((v) => [v, { toSpecialist: emptyTally(), toUser: emptyTally() }]),
+  ) as Record<(typeof variants)[number], VariantTallies>;
+  const sent = Object.fromEntries(variants.map((v) => [v, new Map<string, number>()])) as Record<
+    (typeof variants)[number],
+    Map<string, number>
+  >;
+  const all = [app, raw, authed];
+  const before = new Map<unknown, number>(all.flatMap((r) => r.listening).map((l) => [l, l.reads.reads]));
 
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [app, raw] : [raw, app];
+    const order = [...all.slice(round % 3), ...all.slice(0, round % 3)];
     for (const room of order) {
       for (const direction of ['toSpecialist', 'toUser'] as const) {
         await halfRound(room, arrivals, direction, windowMs, tallies[room.variant][direction], sent[room.variant]);
@@ -85,14 +94,14 @@ export async function measureDelivery(
 
   // Anything the last messages still cause (late snapshots, any function write) must count.
   await settle(
-    [...app.listening, ...raw.listening].map((l) => l.reads),
+    all.flatMap((r) => r.listening).map((l) => l.reads),
     2000,
     30_000,
   );
 
   const rows: Row[] = [];
   const details: Record<string, unknown> = { rounds, windowMs, conversations: k };
-  for (const variant of ['app', 'raw'] as const) {
+  for (const variant of variants) {
     const t = tallies[variant];
     rows.push(
       seriesRow('delivery_latency', variant, k, 'ms', summarize([...t.toSpecialist.samples, ...t.toUser.samples])),
@@ -106,11 +115,10 @@ export async function measureDelivery(
       errorExamples: [...t.toSpecialist.examples, ...t.toUser.examples],
     };
   }
-  const room = { app, raw };
-  for (const variant of ['app', 'raw'] as const) {
+  for (const variant of variants) {
     const perRole = {
-      user: readsPerMessage(room[variant], before, sent[variant], 'user'),
-      specialist: readsPerMessage(room[variant], before, sent[variant], 'specialist'),
+      user: readsPerMessage(rooms[variant], before, sent[variant], 'user'),
+      specialist: readsPerMessage(rooms[variant], before, sent[variant], 'specialist'),
     };
     if (variant === 'app') {
       rows.push(seriesRow('reads_per_message', 'user', k, 'reads', summarize(perRole.user, 2)));
@@ -121,6 +129,9 @@ export async function measureDelivery(
       specialist: summarize(perRole.specialist, 2),
     };
   }
-  details.listenerErrors = [...app.listening, ...raw.listening].flatMap((l) => l.reads.errors).slice(0, 5);
+  details.listenerErrors = all
+    .flatMap((r) => r.listening)
+    .flatMap((l) => l.reads.errors)
+    .slice(0, 5);
   return { rows, details };
 }

@@ -211,7 +211,7 @@ function watchRatings(counter: ReadCounter, client: Client, arrivals: Arrivals, 
   });
 }
 
-/** A project nobody serves: each conversation waits with nobodyAvailable, and the user leaves a message. */
+/** A project nobody serves: each conversation waits in a line with nobody on duty, and the user leaves a message. */
 async function measureOffline(admin: Admin, arrivals: Arrivals, pool: ClientPool, runs: number) {
   const projectId = await seedProject(admin, 'offline');
   await configureOfflineCases(admin, projectId);
@@ -222,7 +222,13 @@ async function measureOffline(admin: Admin, arrivals: Arrivals, pool: ClientPool
       const id = newConversationId(screen.client.db);
       await startConversation(screen.client.db, id, screen.client.account, projectId);
       screen.open(id);
-      await until(() => screen.conversations.get(id)?.nobodyAvailable === true, TIMEOUT_MS, `nobodyAvailable on ${id}`);
+      await until(() => screen.conversations.get(id)?.ticket != null, TIMEOUT_MS, `${id} in line`);
+      const deadline = Date.now() + TIMEOUT_MS;
+      while ((await admin.db.doc(paths.queue(projectId, 1)).get()).get('nobodyAvailable') !== true) {
+        if (Date.now() > deadline)
+          throw new Error(`nobodyAvailable on the line of ${id} not seen within ${TIMEOUT_MS} ms`);
+        await sleep(100);
+      }
       const key = `case:${id}@${screen.uid}`;
       const seen = arrivals.expect(key);
       await leaveOfflineMessage(

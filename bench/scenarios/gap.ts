@@ -13,7 +13,11 @@ import { ratio, summarize } from '../lib/stats';
 import { halfRound } from './delivery';
 
 async function rounds(app: Room, raw: Room, arrivals: Arrivals, count: number, windowMs: number) {
-  const tallies = { app: emptyTally(), raw: emptyTally() };
+  const tallies: Record<Room['variant'], ReturnType<typeof emptyTally>> = {
+    app: emptyTally(),
+    raw: emptyTally(),
+    authed: emptyTally(),
+  };
   const sent = new Map<string, number>();
   for (let round = 0; round < count; round++) {
     for (const room of round % 2 === 0 ? [app, raw] : [raw, app]) {

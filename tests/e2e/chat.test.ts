@@ -525,8 +525,7 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
         closedBy: 'specialist',
         caseId: null,
         caseNumber: null,
-        queuePosition: null,
-        nobodyAvailable: false,
+        ticket: null,
         engagements: [],
         inactivityWarnedAt: null,
       });

@@ -112,9 +112,11 @@ async function leaveOfflineMessage(projectId: string, text: string, author: Test
   await db
     .doc(paths.member(projectId, author.uid))
     .set({ uid: author.uid, displayName: author.displayName, addedAt: now });
+  await db.doc(paths.conversation(conversationId)).set(startingConversation(opener, () => now));
+  // Nobody is on duty in its line: the moment the user is offered to leave a message.
   await db
-    .doc(paths.conversation(conversationId))
-    .set({ ...startingConversation(opener, () => now), nobodyAvailable: true });
+    .doc(paths.queue(projectId, 1))
+    .set({ projectId, level: 1, head: 0, tail: 0, gone: [], waiting: 0, nobodyAvailable: true, updatedAt: now });
   await db
     .doc(paths.projectChat(author.uid, projectId))
     .set({ conversationId, startedAt: now, offlineMessageAt: null });

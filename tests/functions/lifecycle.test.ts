@@ -25,7 +25,9 @@ import {
   setPresence,
   startConversation,
   useChatSettings,
+  placeOf,
   waitForConversation,
+  waitForPlace,
 } from './routingSupport';
 
 // Before the sweep module loads: its Admin SDK app reads the project from here.
@@ -82,7 +84,7 @@ describe('requeue after the grace period', () => {
     const ids: string[] = [];
     for (const user of users) ids.push(await startConversation(user, projectId));
     const [first, second, third, waiting] = ids as [string, string, string, string];
-    await waitForConversation(db, waiting, (c) => c.queuePosition === 1, 'fourth conversation waiting');
+    await waitForPlace(db, waiting, 1, 'fourth conversation waiting');
     const original = await readConversation(db, first);
 
     // The tab closed five minutes ago; the sweep runs after the grace period.
@@ -91,12 +93,12 @@ describe('requeue after the grace period', () => {
 
     expect(report.requeued.sort()).toEqual([first, second, third].sort());
     const requeued = await readConversation(db, first);
-    expect(requeued).toMatchObject({ status: 'queued', specialistId: null, assignedAt: null, queuePosition: 1 });
+    expect(requeued).toMatchObject({ status: 'queued', specialistId: null, assignedAt: null });
     expect(requeued.queuedAt.toMillis()).toBe(original.queuedAt.toMillis());
     expect(requeued.engagements.map((e) => [e.specialistId, e.outcome])).toEqual([[gone.uid, 'requeued']]);
-    expect((await readConversation(db, second)).queuePosition).toBe(2);
-    expect((await readConversation(db, third)).queuePosition).toBe(3);
-    expect((await readConversation(db, waiting)).queuePosition).toBe(4);
+    // The three requeued go before the one who was waiting, in their original order.
+    const places = await Promise.all([first, second, third, waiting].map((id) => placeOf(db, id)));
+    expect(places).toEqual([1, 2, 3, 4]);
     expect(await activeLoad(db, gone.uid)).toEqual([]);
     const told = (await messagesOf(db, first)).find((m) => m.id === 'system-requeued-1');
     expect(told?.text).toBe(requeue.REQUEUED_TEXT);
@@ -106,7 +108,7 @@ describe('requeue after the grace period', () => {
     const reassigned = await waitForConversation(db, first, (c) => c.status === 'assigned', 'reassignment');
     expect(reassigned.specialistId).toBe(next.uid);
     expect(reassigned.engagements.map((e) => e.outcome)).toEqual(['requeued', 'active']);
-    await waitForConversation(db, waiting, (c) => c.queuePosition === 1, 'the later one still waiting, now first');
+    await waitForPlace(db, waiting, 1, 'the later one still waiting, now first');
   });
 
   it('leaves a conversation alone while its specialist is connected, or within the grace period', async () => {

@@ -69,8 +69,7 @@ async function seedClosedConversations(count: number) {
       closedBy: 'user',
       caseId: null,
       caseNumber: null,
-      queuePosition: null,
-      nobodyAvailable: false,
+      ticket: null,
       engagements: [],
       inactivityWarnedAt: null,
     };

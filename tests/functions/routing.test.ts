@@ -16,25 +16,32 @@ import {
   addSpecialist,
   closeAs,
   messagesOf,
+  placeOf,
   readConversation,
+  readLine,
   seedProject,
   startConversation,
   useChatSettings,
   waitForConversation,
+  waitForPlace,
 } from './routingSupport';
+import { queuePosition } from '$shared/queueLine';
 
 // Before the trigger module loads: its Admin SDK app reads the project from here.
 const functionsEnv = functionsTest({ projectId: PROJECT_ID });
 type Lifecycle = typeof import('../../functions/src/conversations/lifecycle.fn');
+type Sweep = typeof import('../../functions/src/conversations/sweepConversations.fn');
 
 const MAX = 3;
 let app: App;
 let db: Firestore;
 let lifecycle: Lifecycle;
+let sweep: Sweep;
 let restoreSettings: () => Promise<void>;
 
 beforeAll(async () => {
   lifecycle = await import('../../functions/src/conversations/lifecycle.fn');
+  sweep = await import('../../functions/src/conversations/sweepConversations.fn');
   app = adminApp();
   db = getFirestore(app);
   restoreSettings = await useChatSettings(db, {
@@ -76,7 +83,7 @@ describe('routing a new conversation', () => {
       specialistId: idle.uid,
       specialistName: idle.displayName,
       level: 1,
-      queuePosition: null,
+      ticket: null,
     });
     expect(assigned.engagements).toHaveLength(1);
     expect(assigned.engagements[0]).toMatchObject({
@@ -104,13 +111,9 @@ describe('routing a new conversation', () => {
     const user = await addMember(app, db, projectId);
 
     const id = await startConversation(user, projectId);
-    const waiting = await waitForConversation(
-      db,
-      id,
-      (c) => c.queuePosition === 1 && c.nobodyAvailable,
-      'queue position',
-    );
-    expect(waiting).toMatchObject({ status: 'queued', specialistId: null });
+    await waitForPlace(db, id, 1, 'queue position');
+    expect(await readConversation(db, id)).toMatchObject({ status: 'queued', specialistId: null });
+    expect((await readLine(db, projectId, 1))?.nobodyAvailable).toBe(true);
     await waitFor(
       () => messagesOf(db, id),
       (m) => m.some((x) => x.id === 'system-nobody-available'),
@@ -121,7 +124,8 @@ describe('routing a new conversation', () => {
     // A Level 1 specialist joining the project pulls it at once.
     const level1 = await addSpecialist(app, db, projectId, 1);
     const assigned = await waitForConversation(db, id, (c) => c.status === 'assigned', 'assignment to the new Level 1');
-    expect(assigned).toMatchObject({ specialistId: level1.uid, nobodyAvailable: false, queuePosition: null });
+    expect(assigned).toMatchObject({ specialistId: level1.uid, ticket: null });
+    expect((await readLine(db, projectId, 1))?.nobodyAvailable).toBe(false);
     expect(await activeLoad(db, level2.uid)).toEqual([]);
   });
 });
@@ -135,14 +139,19 @@ describe('a burst of conversations', () => {
 
     const ids = await Promise.all(users.map((user) => startConversation(user, projectId)));
     const capacity = level1.length * MAX;
+    const places = async () => {
+      const all = await conversationsOf(projectId);
+      const line = await readLine(db, projectId, 1);
+      return all.map((c) => ({ ...c, place: queuePosition(c, line) }));
+    };
     const settled = await waitFor(
-      () => conversationsOf(projectId),
+      places,
       (all) => {
         const queued = all.filter((c) => c.status === 'queued').sort(byArrival);
         return (
           all.filter((c) => c.status === 'assigned').length === capacity &&
           queued.length === 20 - capacity &&
-          queued.every((c, i) => c.queuePosition === i + 1)
+          queued.every((c, i) => c.place === i + 1)
         );
       },
       { what: 'burst settled', timeoutMs: 90_000, intervalMs: 500 },
@@ -152,9 +161,7 @@ describe('a burst of conversations', () => {
     const inOrder = [...settled].sort(byArrival);
     // The oldest ones were served; everyone after them waits, numbered by arrival.
     expect(inOrder.slice(0, capacity).every((c) => c.status === 'assigned')).toBe(true);
-    expect(inOrder.slice(capacity).map((c) => c.queuePosition)).toEqual(
-      Array.from({ length: 20 - capacity }, (_, i) => i + 1),
-    );
+    expect(inOrder.slice(capacity).map((c) => c.place)).toEqual(Array.from({ length: 20 - capacity }, (_, i) => i + 1));
     for (const specialist of level1) {
       const serving = settled.filter((c) => c.specialistId === specialist.uid);
       expect(serving).toHaveLength(MAX);
@@ -172,14 +179,14 @@ describe('a burst of conversations', () => {
     const ids: string[] = [];
     for (const user of users) ids.push(await startConversation(user, projectId));
     const [, second, , fourth, fifth] = ids as [string, string, string, string, string];
-    await waitForConversation(db, fifth, (c) => c.queuePosition === 2, 'the last one second in line');
-    expect((await readConversation(db, fourth)).queuePosition).toBe(1);
+    await waitForPlace(db, fifth, 2, 'the last one second in line');
+    expect(await placeOf(db, fourth)).toBe(1);
 
     await closeAs(specialist, second, 'specialist');
 
     const pulled = await waitForConversation(db, fourth, (c) => c.status === 'assigned', 'the oldest waiting assigned');
     expect(pulled.specialistId).toBe(specialist.uid);
-    await waitForConversation(db, fifth, (c) => c.queuePosition === 1, 'the next one first in line');
+    await waitForPlace(db, fifth, 1, 'the next one first in line');
     const closed = await waitForConversation(
       db,
       second,
@@ -318,5 +325,65 @@ describe('the same trigger event delivered again', () => {
     expect(await activeLoad(db, specialist.uid)).toEqual([]);
     const goodbye = (await messagesOf(db, id)).find((m) => m.id === 'system-closed');
     expect(goodbye).toMatchObject({ authorRole: 'system', kind: 'system' });
+  });
+});
+
+describe('a routing pass that dies', () => {
+  /** A pass holding the line's lease that will never let go (its instance died); the lease lapses in `ms`. */
+  const deadPass = (projectId: string, ms: number, again = false) =>
+    db
+      .doc(paths.queueLease(projectId, 1))
+      .set({ holder: 'dead-pass', until: Timestamp.fromMillis(Date.now() + ms), again });
+
+  it('before any step committed: its arrivals wait unseen, and the next pass after the lease lapses serves them all', async () => {
+    const { projectId } = await seedProject(db, 'dead-before');
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    await deadPass(projectId, 4_000);
+    const users = await Promise.all([1, 2, 3, 4].map(() => addMember(app, db, projectId)));
+    const ids: string[] = [];
+    for (const user of users) ids.push(await startConversation(user, projectId));
+    // Their own triggers saw the lease taken and left them to the (dead) holder.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await Promise.all(ids.map((id) => readConversation(db, id)))).map((c) => [c.status, c.ticket])).toEqual(
+      ids.map(() => ['queued', null]),
+    );
+
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const report = await sweep.sweepOnce(Date.now(), { projectId });
+    expect(report.routed).toEqual([{ projectId, level: 1 }]);
+    const after = await Promise.all(ids.map((id) => readConversation(db, id)));
+    expect(after.filter((c) => c.status === 'assigned').map((c) => c.specialistId)).toEqual([
+      specialist.uid,
+      specialist.uid,
+      specialist.uid,
+    ]);
+    expect(await Promise.all(ids.map((id) => placeOf(db, id)))).toEqual([null, null, null, 1]);
+    expect((await activeLoad(db, specialist.uid)).sort()).toEqual(ids.slice(0, 3).sort());
+  });
+
+  it('after a step committed: the line it left is consistent, and the next pass after the lease lapses completes it', async () => {
+    const { projectId } = await seedProject(db, 'dead-after');
+    const users = await Promise.all([1, 2, 3].map(() => addMember(app, db, projectId)));
+    const ids: string[] = [];
+    for (const user of users) ids.push(await startConversation(user, projectId));
+    // Nobody on duty: a pass ticketed everyone, committed, then its instance died holding the lease.
+    await waitForPlace(db, ids[2]!, 3, 'everyone in line');
+    await waitFor(
+      async () => (await db.doc(paths.queueLease(projectId, 1)).get()).exists,
+      (held) => !held,
+      { what: 'the ticketing passes done' },
+    );
+    await deadPass(projectId, 4_000);
+    // A specialist comes on duty while the lease is held: the request for another look dies with the holder.
+    const specialist = await addSpecialist(app, db, projectId, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await readConversation(db, ids[0]!)).status).toBe('queued');
+    expect(await Promise.all(ids.map((id) => placeOf(db, id)))).toEqual([1, 2, 3]);
+
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await sweep.sweepOnce(Date.now(), { projectId });
+    const after = await Promise.all(ids.map((id) => readConversation(db, id)));
+    expect(after.map((c) => [c.status, c.specialistId])).toEqual(ids.map(() => ['assigned', specialist.uid]));
+    expect((await readLine(db, projectId, 1))?.waiting).toBe(0);
   });
 });

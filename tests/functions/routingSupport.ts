@@ -6,7 +6,15 @@ import type { App } from 'firebase-admin/app';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { doc, serverTimestamp, updateDoc, writeBatch } from 'firebase/firestore';
 import { COLLECTIONS, SUBCOLLECTIONS, paths, type Level } from '$shared/catalogue';
-import type { ChatSettingsDoc, ConversationDoc, GeneralSettings, MessageDoc, SpecialistLoadDoc } from '$shared/model';
+import type {
+  ChatSettingsDoc,
+  ConversationDoc,
+  GeneralSettings,
+  MessageDoc,
+  QueueDoc,
+  SpecialistLoadDoc,
+} from '$shared/model';
+import { queuePosition } from '$shared/queueLine';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
 import { startingConversation } from '$shared/conversationStart';
 import { takeChatSlot } from '$shared/clientWrites';
@@ -111,6 +119,25 @@ export async function closeAs(account: TestAccount, conversationId: string, side
 
 export async function readConversation(db: Firestore, id: string): Promise<ConversationDoc> {
   return (await db.doc(paths.conversation(id)).get()).data() as ConversationDoc;
+}
+
+/** A project's waiting line (its tickets), as the user's screen reads it. */
+export async function readLine(db: Firestore, projectId: string, level: Level): Promise<QueueDoc | undefined> {
+  return (await db.doc(paths.queue(projectId, level)).get()).data() as QueueDoc | undefined;
+}
+
+/** The place the user's screen shows: from the conversation's ticket and its line. */
+export async function placeOf(db: Firestore, id: string): Promise<number | null> {
+  const conversation = await readConversation(db, id);
+  return queuePosition(conversation, await readLine(db, conversation.projectId, conversation.level));
+}
+
+export function waitForPlace(db: Firestore, id: string, place: number, what: string) {
+  return waitFor(
+    () => placeOf(db, id),
+    (p) => p === place,
+    { what, timeoutMs: 30_000 },
+  );
 }
 
 export function waitForConversation(db: Firestore, id: string, accept: (c: ConversationDoc) => boolean, what: string) {

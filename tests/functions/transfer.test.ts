@@ -17,6 +17,7 @@ import {
   startConversation,
   useChatSettings,
   waitForConversation,
+  waitForPlace,
 } from './routingSupport';
 
 let app: App;
@@ -194,7 +195,7 @@ describe('transferToLevel2', () => {
     const ids: string[] = [];
     for (const user of users) ids.push(await startConversation(user, project.projectId));
     const waiting = ids[3]!;
-    await waitForConversation(db, waiting, (c) => c.queuePosition === 1, 'fourth conversation queued');
+    await waitForPlace(db, waiting, 1, 'fourth conversation queued');
 
     await callTransfer(level1, { conversationId: ids[0]!, note: '' });
     const pulled = await waitForConversation(

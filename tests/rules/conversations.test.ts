@@ -75,8 +75,8 @@ describe('starting a conversation', () => {
 
   it('leaves the queue and inactivity fields to functions', async () => {
     const attempt = (overrides: Data) => startChat(h.as('user'), 'user', CONVERSATION, overrides);
-    await assertFails(attempt({ queuePosition: 1 }));
-    await assertFails(attempt({ nobodyAvailable: true }));
+    await assertFails(attempt({ ticket: 0 }));
+    await assertFails(attempt({ ticket: -1 }));
     await assertFails(attempt({ engagements: [{ specialistId: uidOf('specialist') }] }));
     await assertFails(attempt({ inactivityWarnedAt: serverTime() }));
   });
@@ -273,7 +273,7 @@ describe('functions-only changes', () => {
     await assertFails(sam.update({ specialistId: uidOf('level2') }));
     await assertFails(sam.update({ caseId: 'conversion_conv-1', caseNumber: 3 }));
     await assertFails(sam.update({ engagements: [] }));
-    await assertFails(sam.update({ queuePosition: 1, nobodyAvailable: true }));
+    await assertFails(sam.update({ ticket: 3 }));
   });
 
   it('the owner cannot requeue, reopen or pick a specialist', async () => {

@@ -16,6 +16,7 @@ import type {
   ProjectChatDoc,
   ProjectDoc,
   ProjectSpecialistDoc,
+  QueueDoc,
   RatingDoc,
   Time,
   UserDoc,
@@ -136,8 +137,7 @@ export function storedConversation(overrides: Partial<ConversationDoc> = {}): Co
     closedBy: null,
     caseId: null,
     caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
+    ticket: null,
     engagements: [
       {
         specialistId: uidOf('specialist'),
@@ -163,7 +163,7 @@ export function queuedConversation(level: 1 | 2 = 1): ConversationDoc {
     specialistId: null,
     specialistName: null,
     assignedAt: null,
-    queuePosition: 1,
+    ticket: 0,
     engagements: [],
   });
 }
@@ -209,9 +209,24 @@ export function storedProjectChat(overrides: Partial<ProjectChatDoc> = {}): Proj
   return { conversationId: CONVERSATION, startedAt: past(20), offlineMessageAt: null, ...overrides };
 }
 
-/** Queued in P with nobody on duty: the moment the user is offered to leave a message. */
+/** Queued in P's Level 1 line: with nobody on duty, the moment the user is offered to leave a message. */
 export function offeredConversation(overrides: Partial<ConversationDoc> = {}): ConversationDoc {
-  return { ...queuedConversation(1), nobodyAvailable: true, ...overrides };
+  return { ...queuedConversation(1), ...overrides };
+}
+
+/** P's Level 1 line as routing leaves it with one conversation (ticket 0) waiting. */
+export function storedLine(overrides: Partial<QueueDoc> = {}): QueueDoc {
+  return {
+    projectId: P,
+    level: 1,
+    head: 0,
+    tail: 1,
+    gone: [],
+    waiting: 1,
+    nobodyAvailable: true,
+    updatedAt: past(1),
+    ...overrides,
+  };
 }
 
 /** The offline message `user` leaves from CONVERSATION (its id is the conversation's). */

@@ -12,6 +12,7 @@ import {
   past,
   paths,
   rulesHarness,
+  storedLine,
   uidOf,
   type RulesHarness,
 } from './support';
@@ -104,6 +105,21 @@ describe('everything else', () => {
     await h.seed({ [load]: { activeConversationIds: ['conv-1'], updatedAt: past() } });
     await onlyAllows(h, ['specialist', 'admin'], (db) => db.doc(load).get());
     await onlyAllows(h, [], (db) => db.doc(load).set({ activeConversationIds: [], updatedAt: past() }));
+  });
+
+  it('a waiting line is readable by the project’s members, its specialists and admin; written by functions only', async () => {
+    const line = paths.queue(P, 1);
+    await h.seed({ [line]: storedLine() });
+    await onlyAllows(h, ['user', 'otherUser', 'specialist', 'level2', 'admin'], (db) => db.doc(line).get());
+    await onlyAllows(h, [], (db) => db.doc(line).update({ head: 1 }));
+    await onlyAllows(h, [], (db) => db.doc(paths.queue(Q, 1)).set(storedLine({ projectId: Q })));
+  });
+
+  it('the routing lease is closed to every persona', async () => {
+    const lease = paths.queueLease(P, 1);
+    await h.seed({ [lease]: { holder: 'pass-1', until: past(-1), again: false } });
+    await onlyAllows(h, [], (db) => db.doc(lease).get());
+    await onlyAllows(h, [], (db) => db.doc(lease).set({ holder: 'me', until: past(-5), again: false }));
   });
 
   it('is closed to every persona', async () => {

@@ -18,6 +18,7 @@ import {
   rulesHarness,
   serverTime,
   storedChatSettings,
+  storedLine,
   storedProjectChat,
   tooLong,
   uidOf,
@@ -37,9 +38,17 @@ const offline = paths.offlineMessage(CONVERSATION);
 const conv = paths.conversation(CONVERSATION);
 const slot = paths.projectChat(uidOf('user'), P);
 const stored = (): Data => ({ ...newOfflineMessage(), createdAt: past() });
-/** The user's conversation waits and was offered an offline message; the slot is theirs. */
-const offered = (conversation: Partial<ConversationDoc> = {}, chat: Partial<ProjectChatDoc> = {}) =>
-  h.seed({ [conv]: offeredConversation(conversation), [slot]: storedProjectChat(chat) });
+/** The user's conversation waits (by default with nobody on duty: offered an offline message); the slot is theirs. */
+const offered = (
+  conversation: Partial<ConversationDoc> = {},
+  chat: Partial<ProjectChatDoc> = {},
+  nobodyOnDuty = true,
+) =>
+  h.seed({
+    [conv]: offeredConversation(conversation),
+    [slot]: storedProjectChat(chat),
+    [paths.queue(P, 1)]: storedLine({ nobodyAvailable: nobodyOnDuty }),
+  });
 
 describe('leaving an offline message', () => {
   it('is open to the owner of the conversation the offer was made in, once', async () => {
@@ -53,10 +62,10 @@ describe('leaving an offline message', () => {
   });
 
   it('needs the offer: nobody on duty, or the configured wait is over', async () => {
-    await offered({ nobodyAvailable: false, queuedAt: past(0) });
+    await offered({ queuedAt: past(0) }, {}, false);
     await assertFails(leaveOfflineMessage(h.as('user'), 'user'));
     // queueWaitSeconds is 120 in the base world: ten minutes of waiting is an offer.
-    await offered({ nobodyAvailable: false, queuedAt: past(10) });
+    await offered({ queuedAt: past(10) }, {}, false);
     await assertSucceeds(leaveOfflineMessage(h.as('user'), 'user'));
   });
 

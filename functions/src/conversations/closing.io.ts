@@ -13,10 +13,12 @@ import { releaseLoad } from '../routing/load.io';
 import { closingDone } from './transitions';
 import type { ConversationDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
-import { routeProject } from '../routing/routeProject.io';
+import { drainQueue } from '../routing/drainQueue.io';
+import { lineIn } from '../routing/waitingQueues.io';
+import { left } from '../shared/queueLine';
 import { endEngagementIn } from './activity.io';
 import { activeEngagement } from './engagements';
-import { projectNameOf } from './opening.io';
+import { projectNameOf } from '../platform/projects';
 import { nameInText } from '../shared/names';
 import { postSystemMessageIn, systemText } from './systemMessages.io';
 
@@ -32,10 +34,14 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
       if (conversation?.status !== 'closed' || conversation.closingDoneAt) return false;
 
       const at = conversation.closedAt ? Timestamp.fromMillis(conversation.closedAt.toMillis()) : Timestamp.now();
+      // Closed while waiting: it leaves the line (one write to the line, none to the others waiting).
+      const waitedAt = typeof conversation.ticket === 'number' ? conversation.ticket : null;
+      const queue = waitedAt === null ? null : await lineIn(tx, conversation.projectId, conversation.level);
       const engagements = conversation.engagements ?? [];
       const active = activeEngagement(engagements);
       const ended = await endEngagementIn(tx, conversationId, engagements, 'closed', at);
       tx.update(ref, closingDone(ended, at));
+      if (queue && waitedAt !== null) queue.write(left(queue.line, waitedAt), at);
       const serving = new Set([active?.specialistId, conversation.specialistId].filter((id): id is string => !!id));
       for (const uid of serving) releaseLoad(tx, uid, conversationId, at);
       const values = { userName: conversation.userName, projectName };
@@ -55,7 +61,7 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
       return true;
     }),
   );
-  // Capacity was freed (or a waiting user left): move the queue along.
-  await routeProject(before.projectId, before.level);
+  // Capacity was freed: let the line move.
+  await drainQueue(before.projectId, before.level);
   return finished;
 }

@@ -6,6 +6,8 @@ import { db } from '../platform/admin';
 import { paths } from '../shared/catalogue';
 import { SYSTEM_EVENTS } from '../shared/systemEvents';
 import { releaseLoad } from '../routing/load.io';
+import { lineIn } from '../routing/waitingQueues.io';
+import { rejoinFront } from '../shared/queueLine';
 import { requeued } from './transitions';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
 import { withContentionRetry } from '../platform/contention';
@@ -30,8 +32,12 @@ export async function requeueIfGone(conversationId: string, nowMs: number): Prom
       if (!specialistGone(presence, conversation.assignedAt.toMillis(), nowMs)) return null;
 
       const at = Timestamp.fromMillis(nowMs);
+      const queue = await lineIn(tx, conversation.projectId, conversation.level);
       const engagements = await endEngagementIn(tx, conversationId, conversation.engagements ?? [], 'requeued', at);
-      tx.update(ref, requeued(engagements));
+      // The front of the line: the ticket before its head (shared/queueLine).
+      const front = rejoinFront(queue.line);
+      tx.update(ref, requeued(engagements, front.ticket));
+      queue.write(front.line, at);
       releaseLoad(tx, specialistId, conversationId, at);
       postSystemMessageIn(tx, {
         conversationId,

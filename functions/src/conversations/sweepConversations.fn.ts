@@ -9,7 +9,7 @@ import { db } from '../platform/admin';
 import { loadSettings } from '../platform/settings';
 import { COLLECTIONS, paths } from '../shared/catalogue';
 import type { ConversationDoc, PresenceDoc } from '../shared/model';
-import { routeProject } from '../routing/routeProject.io';
+import { drainQueue } from '../routing/drainQueue.io';
 import { waitingQueues } from '../routing/waitingQueues.io';
 import { applyInactivity, inactivityActionFor } from './inactivity.io';
 import { requeueIfGone } from './requeue.io';
@@ -46,6 +46,7 @@ export async function sweepOnce(nowMs: number = Date.now(), scope: SweepScope = 
   const settings = await loadSettings();
   const report: SweepReport = { requeued: [], warned: [], closed: [], routed: [] };
   const toRoute: QueueKey[] = [];
+  const vanished: Array<{ id: string; queuedAtMs: number }> = [];
 
   let query = scoped(db.collection(COLLECTIONS.conversations).where('status', '==', 'assigned'), scope)
     .orderBy('assignedAt')
@@ -62,11 +63,7 @@ export async function sweepOnce(nowMs: number = Date.now(), scope: SweepScope = 
       try {
         const first = triage(conversation.assignedAt.toMillis(), presenceDoc, settings.general, nowMs);
         if (first === 'requeue') {
-          const queue = await requeueIfGone(doc.id, nowMs);
-          if (queue) {
-            report.requeued.push(doc.id);
-            toRoute.push(queue);
-          }
+          vanished.push({ id: doc.id, queuedAtMs: conversation.queuedAt.toMillis() });
         } else if (first === 'check-inactivity') {
           // One read of the latest message; the transaction re-reads only when there is something to do.
           const action = await inactivityActionFor(doc.id, conversation, settings, nowMs);
@@ -85,9 +82,23 @@ export async function sweepOnce(nowMs: number = Date.now(), scope: SweepScope = 
     query = query.startAfter(last);
   }
 
+  // Each requeued conversation goes to the very front: the longest waiting last, so it ends up first.
+  vanished.sort((a, b) => b.queuedAtMs - a.queuedAtMs || (a.id < b.id ? 1 : -1));
+  for (const { id } of vanished) {
+    try {
+      const queue = await requeueIfGone(id, nowMs);
+      if (queue) {
+        report.requeued.push(id);
+        toRoute.push(queue);
+      }
+    } catch (error) {
+      logger.error('sweep: requeue failed', { conversationId: id, error });
+    }
+  }
+
   const waiting = await waitingQueues(scope.projectId);
   for (const queue of distinctQueues([...toRoute, ...waiting])) {
-    await routeProject(queue.projectId, queue.level, nowMs);
+    await drainQueue(queue.projectId, queue.level, { nowMs });
     report.routed.push(queue);
   }
   return report;

@@ -26,8 +26,7 @@ describe('conversation transitions', () => {
       status: 'assigned',
       specialistId: 'lia',
       specialistName: null,
-      queuePosition: null,
-      nobodyAvailable: false,
+      ticket: null,
       inactivityWarnedAt: null,
       participantIds: ['sam', 'lia'],
     });
@@ -51,14 +50,20 @@ describe('conversation transitions', () => {
     const update = transferredTo({}, [ended('sam')], { specialistId: 'lia', shownName: 'Lia', level: 2 }, at(10));
     expect(update).toMatchObject({ level: 2, specialistId: 'lia', specialistName: 'Lia' });
     expect(update).not.toHaveProperty('status');
-    const back = requeued([ended('sam')]);
-    expect(back).toMatchObject({ status: 'queued', specialistId: null, specialistName: null, assignedAt: null });
+    const back = requeued([ended('sam')], -1);
+    expect(back).toMatchObject({
+      status: 'queued',
+      specialistId: null,
+      specialistName: null,
+      assignedAt: null,
+      ticket: -1,
+    });
     expect(back).not.toHaveProperty('queuedAt');
   });
 
   it('closes as the system, and marks closing done once', () => {
     const seven = at(7);
     expect(closedBySystem(seven)).toEqual({ status: 'closed', closedAt: seven, closedBy: 'system' });
-    expect(closingDone([], seven)).toMatchObject({ closingDoneAt: seven, queuePosition: null });
+    expect(closingDone([], seven)).toMatchObject({ closingDoneAt: seven, ticket: null });
   });
 });

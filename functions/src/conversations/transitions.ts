@@ -39,19 +39,11 @@ export function assigned(
   to: EngagementStart,
   at: Time,
 ): ConversationUpdate {
-  return {
-    ...transferredTo(conversation, ended, to, at),
-    status: 'assigned',
-    queuePosition: null,
-    nobodyAvailable: false,
-  };
+  return { ...transferredTo(conversation, ended, to, at), status: 'assigned', ticket: null };
 }
 
-/**
- * Its specialist vanished: back to the queue. `queuedAt` is deliberately kept,
- * so ordering by it puts the conversation first in line.
- */
-export function requeued(ended: Engagement[]): ConversationUpdate {
+/** Its specialist vanished: back to the very front of the line, with the ticket before its head (shared/queueLine). */
+export function requeued(ended: Engagement[], ticket: number): ConversationUpdate {
   return {
     status: 'queued',
     specialistId: null,
@@ -59,7 +51,13 @@ export function requeued(ended: Engagement[]): ConversationUpdate {
     assignedAt: null,
     engagements: ended,
     inactivityWarnedAt: null,
+    ticket,
   };
+}
+
+/** A waiting conversation got its place in line. */
+export function ticketed(ticket: number): ConversationUpdate {
+  return { ticket };
 }
 
 /** The functions' close: inactivity, or a conversation that arrived while the chat was off. */
@@ -67,9 +65,9 @@ export function closedBySystem(at: Time): ConversationUpdate {
   return { status: 'closed', closedAt: at, closedBy: 'system' };
 }
 
-/** Closing was handled: engagement ended, queue fields cleared, and the marker that makes it run once. */
+/** Closing was handled: engagement ended, out of the line, and the marker that makes it run once. */
 export function closingDone(ended: Engagement[], at: Time): ConversationUpdate {
-  return { engagements: ended, queuePosition: null, nobodyAvailable: false, closingDoneAt: at };
+  return { engagements: ended, ticket: null, closingDoneAt: at };
 }
 
 /** The silent user was warned; a later message starts a new silence. */

@@ -5,11 +5,15 @@ import { FieldValue, type Timestamp, type Transaction } from 'firebase-admin/fir
 import { db } from '../platform/admin';
 import { paths } from '../shared/catalogue';
 
-/** The specialist now serves `conversationId` (and was just given work: ties go to whoever waited longest). */
-export function takeLoad(tx: Transaction, uid: string, conversationId: string, at: Timestamp): void {
+/**
+ * The specialist now serves these conversations (and was just given work: ties
+ * go to whoever waited longest). One write per specialist however many.
+ */
+export function takeLoad(tx: Transaction, uid: string, conversationIds: string | string[], at: Timestamp): void {
+  const ids = Array.isArray(conversationIds) ? conversationIds : [conversationIds];
   tx.set(
     db.doc(paths.specialistLoad(uid)),
-    { activeConversationIds: FieldValue.arrayUnion(conversationId), updatedAt: at, lastAssignedAt: at },
+    { activeConversationIds: FieldValue.arrayUnion(...ids), updatedAt: at, lastAssignedAt: at },
     { merge: true },
   );
 }

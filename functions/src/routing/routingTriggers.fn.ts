@@ -1,13 +1,13 @@
 // Events that can move a queue: a specialist coming on or going off duty, and a
 // specialist joining, leaving or changing level in a project (a capacity raise
 // is handled by settings/onChatSettingsWritten). Thin: each finds the affected
-// queues and hands them to routeProject.
+// queues and hands them to drainQueue.
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { db } from '../platform/admin';
 import { COLLECTIONS, SUBCOLLECTIONS, isLevel, paths, type Level } from '../shared/catalogue';
 import type { PresenceDoc, ProjectSpecialistDoc } from '../shared/model';
 import { dutyChanged } from './dutyChange';
-import { routeProject } from './routeProject.io';
+import { drainQueue } from './drainQueue.io';
 
 /** The queues (project, level) a specialist serves. */
 async function queuesServedBy(uid: string): Promise<Array<{ projectId: string; level: Level }>> {
@@ -29,7 +29,7 @@ export const onPresenceWritten = onDocumentWritten(paths.presence('{uid}'), asyn
   const writtenAtMs = Date.parse(event.time);
   if (!uid || !dutyChanged(before, after, Number.isNaN(writtenAtMs) ? Date.now() : writtenAtMs)) return;
   for (const queue of await queuesServedBy(uid)) {
-    await routeProject(queue.projectId, queue.level);
+    await drainQueue(queue.projectId, queue.level);
   }
 });
 
@@ -43,6 +43,6 @@ export const onProjectSpecialistWritten = onDocumentWritten(
       const level = (side?.data() as ProjectSpecialistDoc | undefined)?.level;
       if (isLevel(level)) levels.add(level);
     }
-    for (const level of levels) await routeProject(projectId, level);
+    for (const level of levels) await drainQueue(projectId, level);
   },
 );

@@ -7,7 +7,7 @@ import { paths } from '../shared/catalogue';
 import type { ChatSettingsDoc } from '../shared/model';
 import { applyNameVisibility } from '../conversations/nameVisibility.io';
 import { capacityRaised, nameVisibilityChange } from './settingsChange';
-import { routeProject } from '../routing/routeProject.io';
+import { drainQueue } from '../routing/drainQueue.io';
 import { waitingQueues } from '../routing/waitingQueues.io';
 
 export const onChatSettingsWritten = onDocumentWritten(paths.chatSettings(), async (event) => {
@@ -15,6 +15,6 @@ export const onChatSettingsWritten = onDocumentWritten(paths.chatSettings(), asy
   const after = event.data?.after.data() as ChatSettingsDoc | undefined;
   if (nameVisibilityChange(before, after) !== null) await applyNameVisibility();
   if (capacityRaised(before, after)) {
-    for (const queue of await waitingQueues()) await routeProject(queue.projectId, queue.level);
+    for (const queue of await waitingQueues()) await drainQueue(queue.projectId, queue.level);
   }
 });

@@ -99,6 +99,8 @@ export const COLLECTIONS = {
   specialistLoad: 'specialistLoad',
   /** queues/{projectId}~{level}: functions-only state of one waiting line. */
   queues: 'queues',
+  /** queueLeases/{projectId}~{level}: which routing pass drains a line now (functions only, closed to clients). */
+  queueLeases: 'queueLeases',
 } as const;
 
 export const SUBCOLLECTIONS = {
@@ -131,6 +133,7 @@ export const paths = {
   projectChat: (uid: string, projectId: string) =>
     `${COLLECTIONS.users}/${uid}/${SUBCOLLECTIONS.projectChats}/${projectId}`,
   queue: (projectId: string, level: Level) => `${COLLECTIONS.queues}/${queueId(projectId, level)}`,
+  queueLease: (projectId: string, level: Level) => `${COLLECTIONS.queueLeases}/${queueId(projectId, level)}`,
   project: (projectId: string) => `${COLLECTIONS.projects}/${projectId}`,
   member: (projectId: string, uid: string) => `${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.members}/${uid}`,
   projectSpecialist: (projectId: string, uid: string) =>

@@ -36,8 +36,7 @@ export function startingConversation<ServerTime>(
     closedBy: null,
     caseId: null,
     caseNumber: null,
-    queuePosition: null,
-    nobodyAvailable: false,
+    ticket: null,
     engagements: [],
     inactivityWarnedAt: null,
   };

@@ -16,12 +16,12 @@ import { endEngagementIn } from '../conversations/activity.io';
 import { transferredTo } from '../conversations/transitions';
 import { SYSTEM_EVENTS, transferNoteId } from '../shared/systemEvents';
 import { releaseLoad, takeLoad } from '../routing/load.io';
-import { projectNameOf } from '../conversations/opening.io';
+import { projectNameOf } from '../platform/projects';
 import { postSystemMessageIn, systemText } from '../conversations/systemMessages.io';
 import { nameInText, shownName } from '../shared/names';
 import { loadCandidatesIn } from '../routing/candidates.io';
 import { withContentionRetry } from '../platform/contention';
-import { routeProject } from '../routing/routeProject.io';
+import { drainQueue } from '../routing/drainQueue.io';
 import {
   chooseTransferTarget,
   transferRefusal,
@@ -102,7 +102,7 @@ export const transferToLevel2 = onCall(async (request): Promise<TransferResult> 
     // The Level 1 specialist has room again: let them pull the oldest waiting
     // conversation. The transfer itself is done, so a failure here is only logged
     // (the next event or the minute sweep routes the queue).
-    await routeProject(projectId, ENTRY_LEVEL).catch((error: unknown) =>
+    await drainQueue(projectId, ENTRY_LEVEL).catch((error: unknown) =>
       logger.error('transferToLevel2: routing after transfer failed', error),
     );
     return result;

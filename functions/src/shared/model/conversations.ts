@@ -23,10 +23,12 @@ export interface ConversationDoc {
   closedBy: CloserRole | null;
   caseId: string | null;
   caseNumber: number | null;
-  /** Functions only: 1-based place in the queue while queued, else null. */
-  queuePosition: number | null;
-  /** Functions only: true while queued with no connected specialist at this level (offer an offline message). */
-  nobodyAvailable: boolean;
+  /**
+   * Functions only: the place in its line's ticket order while it waits (null
+   * until routing sees it, and once served). The user's screen turns it into a
+   * place with the line's document (shared/queueLine.ts).
+   */
+  ticket: number | null;
   /** Functions only: each specialist's part of the conversation, oldest first. */
   engagements: Engagement[];
   /**

@@ -4,7 +4,7 @@
 
 export interface WaitingConversation {
   status: 'queued' | 'assigned' | 'closed';
-  /** Set by routing while no specialist of the conversation's level is on duty. */
+  /** The line's flag (queues/{projectId}~{level}), set by routing while no specialist of its level is on duty. */
   nobodyAvailable: boolean;
   /** Server time the conversation joined the queue; null while that write is pending. */
   queuedAtMs: number | null;
