@@ -116,7 +116,7 @@ async function leaveOfflineMessage(projectId: string, text: string, author: Test
   // Nobody is on duty in its line: the moment the user is offered to leave a message.
   await db
     .doc(paths.queue(projectId, 1))
-    .set({ projectId, level: 1, head: 0, tail: 0, gone: [], waiting: 0, nobodyAvailable: true, updatedAt: now });
+    .set({ projectId, level: 1, head: 0, gone: [], nobodyAvailable: true, updatedAt: now });
   await db
     .doc(paths.projectChat(author.uid, projectId))
     .set({ conversationId, startedAt: now, offlineMessageAt: null });

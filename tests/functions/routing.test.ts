@@ -384,6 +384,6 @@ describe('a routing pass that dies', () => {
     await sweep.sweepOnce(Date.now(), { projectId });
     const after = await Promise.all(ids.map((id) => readConversation(db, id)));
     expect(after.map((c) => [c.status, c.specialistId])).toEqual(ids.map(() => ['assigned', specialist.uid]));
-    expect((await readLine(db, projectId, 1))?.waiting).toBe(0);
+    expect((await db.doc(paths.queueTally(projectId, 1)).get()).get('waiting')).toBe(0);
   });
 });

@@ -115,11 +115,17 @@ describe('everything else', () => {
     await onlyAllows(h, [], (db) => db.doc(paths.queue(Q, 1)).set(storedLine({ projectId: Q })));
   });
 
-  it('the routing lease is closed to every persona', async () => {
+  it('the routing lease and the line’s tally are closed to every persona', async () => {
     const lease = paths.queueLease(P, 1);
-    await h.seed({ [lease]: { holder: 'pass-1', until: past(-1), again: false } });
+    const tally = paths.queueTally(P, 1);
+    await h.seed({
+      [lease]: { holder: 'pass-1', until: past(-1), again: false },
+      [tally]: { projectId: P, level: 1, tail: 3, waiting: 2, updatedAt: past(1) },
+    });
     await onlyAllows(h, [], (db) => db.doc(lease).get());
     await onlyAllows(h, [], (db) => db.doc(lease).set({ holder: 'me', until: past(-5), again: false }));
+    await onlyAllows(h, [], (db) => db.doc(tally).get());
+    await onlyAllows(h, [], (db) => db.doc(tally).update({ tail: 0 }));
   });
 
   it('is closed to every persona', async () => {

@@ -41,7 +41,7 @@ export async function finishClosing(conversationId: string): Promise<boolean> {
       const active = activeEngagement(engagements);
       const ended = await endEngagementIn(tx, conversationId, engagements, 'closed', at);
       tx.update(ref, closingDone(ended, at));
-      if (queue && waitedAt !== null) queue.write(left(queue.line, waitedAt), at);
+      if (queue && waitedAt !== null) queue.write(left(queue.line, waitedAt), queue.nobodyAvailable, at);
       const serving = new Set([active?.specialistId, conversation.specialistId].filter((id): id is string => !!id));
       for (const uid of serving) releaseLoad(tx, uid, conversationId, at);
       const values = { userName: conversation.userName, projectName };

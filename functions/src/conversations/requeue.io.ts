@@ -37,7 +37,7 @@ export async function requeueIfGone(conversationId: string, nowMs: number): Prom
       // The front of the line: the ticket before its head (shared/queueLine).
       const front = rejoinFront(queue.line);
       tx.update(ref, requeued(engagements, front.ticket));
-      queue.write(front.line, at);
+      queue.write(front.line, queue.nobodyAvailable, at);
       releaseLoad(tx, specialistId, conversationId, at);
       postSystemMessageIn(tx, {
         conversationId,

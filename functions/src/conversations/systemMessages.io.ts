@@ -62,10 +62,13 @@ export const systemMessageRef = (conversationId: string, eventKey: string) =>
  */
 export async function postSystemMessageOnce(message: SystemMessage): Promise<boolean> {
   const target = ref(message);
-  return db.runTransaction(async (tx) => {
-    const existing = await tx.get(target);
-    if (existing.exists && existing.get('authorRole') === 'system') return false;
-    tx.set(target, messageData(message));
+  try {
+    await target.create(messageData(message));
     return true;
-  });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 6 /* ALREADY_EXISTS */) throw error;
+  }
+  if ((await target.get()).get('authorRole') === 'system') return false;
+  await target.set(messageData(message));
+  return true;
 }

@@ -10,10 +10,10 @@ import { FieldPath, Timestamp, type Transaction } from 'firebase-admin/firestore
 import { db } from '../platform/admin';
 import { withContentionRetry } from '../platform/contention';
 import { loadSettings, type EffectiveSettings } from '../platform/settings';
-import { COLLECTIONS, type Level } from '../shared/catalogue';
-import type { ConversationDoc, QueueDoc } from '../shared/model';
+import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
+import type { ConversationDoc } from '../shared/model';
 import { nameInText, shownName } from '../shared/names';
-import { lineOf, waitingCount, type LineState } from '../shared/queueLine';
+import { waitingCount } from '../shared/queueLine';
 import { SYSTEM_EVENTS } from '../shared/systemEvents';
 import { endEngagement } from '../conversations/engagements';
 import { postSystemMessageIn, systemText } from '../conversations/systemMessages.io';
@@ -23,7 +23,7 @@ import { loadCandidatesIn } from './candidates.io';
 import { askForAnotherLook, LEASE_MS, releaseLease, renewLease, takeLease, type Lease } from './lease.io';
 import { takeLoad } from './load.io';
 import { freeSlots, planRoutingStep, type Waiting } from './routingStep';
-import { lineDocument, queueDocRef } from './waitingQueues.io';
+import { lineIn } from './waitingQueues.io';
 
 /** Per step, so a transaction stays far below Firestore's 500 writes (two per conversation, one per specialist). */
 const MAX_PER_STEP = 100;
@@ -65,17 +65,22 @@ interface StepContext {
   nowMs: number;
 }
 
-async function stepIn(tx: Transaction, context: StepContext): Promise<StepOutcome> {
+async function stepIn(tx: Transaction, context: StepContext, seen: readonly string[]): Promise<StepOutcome> {
   const { projectId, level, settings, projectName, nowMs } = context;
-  const lineRef = queueDocRef(projectId, level);
-  const stored = (await tx.get(lineRef)).data() as QueueDoc | undefined;
-  const line: LineState = lineOf(stored);
+  const queue = await lineIn(tx, projectId, level);
+  const line = queue.line;
   const candidates = await loadCandidatesIn(tx, projectId, level);
   const limits = { level, maxConversations: settings.general.maxConversationsPerSpecialist, nowMs };
   const free = Math.min(freeSlots(candidates, limits), MAX_PER_STEP);
   const front =
     free > 0 && waitingCount(line) > 0 ? (await tx.get(waitingByTicket(projectId, level).limit(free))).docs : [];
-  const arrivals = (await tx.get(arrivalsWithoutTicket(projectId, level).limit(MAX_PER_STEP))).docs;
+  // The newest arrivals were found outside the transaction (a query inside would hold the very range new
+  // arrivals are written to); re-read here by id, only those still waiting without a ticket count.
+  const arrivalDocs = seen.length ? await tx.getAll(...seen.map((id) => db.doc(paths.conversation(id)))) : [];
+  const arrivals = arrivalDocs.filter((d) => {
+    const data = d.data() as ConversationDoc | undefined;
+    return data?.status === 'queued' && data.level === level && data.ticket === null;
+  });
   const byId = new Map([...front, ...arrivals].map((d) => [d.id, d.data() as ConversationDoc]));
   const asWaiting = (id: string): Waiting => ({ id, ticket: byId.get(id)?.ticket ?? null });
   const plan = planRoutingStep({
@@ -87,6 +92,17 @@ async function stepIn(tx: Transaction, context: StepContext): Promise<StepOutcom
   });
 
   const at = Timestamp.fromMillis(nowMs);
+  // An arrival is seen here once: it is greeted in the same write that serves it or puts it in line,
+  // stamped at its start so the welcome always comes first.
+  for (const { id } of plan.arrivalsSeen) {
+    const conversation = byId.get(id)!;
+    postSystemMessageIn(tx, {
+      conversationId: id,
+      eventKey: SYSTEM_EVENTS.welcome(),
+      text: systemText(settings, 'welcome', { userName: conversation.userName, projectName }),
+      at: Timestamp.fromMillis(conversation.createdAt.toMillis()),
+    });
+  }
   const given = new Map<string, string[]>();
   for (const { conversationId, specialist } of plan.assignments) {
     const conversation = byId.get(conversationId)!;
@@ -123,13 +139,7 @@ async function stepIn(tx: Transaction, context: StepContext): Promise<StepOutcom
         : { conversationId, eventKey: SYSTEM_EVENTS.queued(), text: systemText(settings, 'queued', values) },
     );
   }
-  const changed =
-    !stored ||
-    plan.line.head !== line.head ||
-    plan.line.tail !== line.tail ||
-    plan.line.gone.length !== line.gone.length ||
-    plan.nobodyAvailable !== stored.nobodyAvailable;
-  if (changed) tx.set(lineRef, lineDocument(projectId, level, plan.line, plan.nobodyAvailable, at));
+  queue.write(plan.line, plan.nobodyAvailable, at);
   return {
     assigned: plan.assignments.map((a) => a.conversationId),
     ticketed: plan.tickets.length,
@@ -145,7 +155,10 @@ async function contextOf(projectId: string, level: Level, nowMs: number | undefi
 /** One step outside any pass, for tests and tools that must drive routing by hand. */
 export async function routingStep(projectId: string, level: Level, nowMs?: number): Promise<StepOutcome> {
   const context = await contextOf(projectId, level, nowMs);
-  return withContentionRetry(() => db.runTransaction((tx) => stepIn(tx, context()), TX_OPTIONS));
+  return withContentionRetry(async () => {
+    const seen = await newestArrivals(projectId, level);
+    return db.runTransaction((tx) => stepIn(tx, context(), seen), TX_OPTIONS);
+  });
 }
 
 export interface DrainOptions {
@@ -166,7 +179,10 @@ async function pass(lease: Lease, projectId: string, level: Level, options: Drai
   const context = await contextOf(projectId, level, options.nowMs);
   let renewedAt = Date.now();
   for (let step = 0; step < MAX_STEPS; step++) {
-    const outcome = await withContentionRetry(() => db.runTransaction((tx) => stepIn(tx, context()), TX_OPTIONS));
+    const outcome = await withContentionRetry(async () => {
+      const seen = await newestArrivals(projectId, level);
+      return db.runTransaction((tx) => stepIn(tx, context(), seen), TX_OPTIONS);
+    });
     report.assigned.push(...outcome.assigned);
     report.ticketed += outcome.ticketed;
     if (!outcome.progressed) return true;
@@ -180,6 +196,12 @@ async function pass(lease: Lease, projectId: string, level: Level, options: Drai
 
 const hasArrivals = async (projectId: string, level: Level) =>
   !(await arrivalsWithoutTicket(projectId, level).select().limit(1).get()).empty;
+
+/** The oldest arrivals without a ticket, by id: found outside the step's transaction, re-read inside it. */
+async function newestArrivals(projectId: string, level: Level): Promise<string[]> {
+  const found = await arrivalsWithoutTicket(projectId, level).select().limit(MAX_PER_STEP).get();
+  return found.docs.map((d) => d.id);
+}
 
 /**
  * Serves the line's waiting conversations while anyone can take them, and

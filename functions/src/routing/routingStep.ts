@@ -27,6 +27,8 @@ export interface StepInput {
 }
 
 export interface StepPlan {
+  /** The arrivals this step saw for the first time (served or put in line). */
+  arrivalsSeen: Waiting[];
   assignments: Array<{ conversationId: string; specialist: Candidate; ticket: number | null }>;
   /** Arrivals that wait: their ticket, and the place it gives them now. */
   tickets: Array<{ conversationId: string; ticket: number; position: number }>;
@@ -63,6 +65,7 @@ export function planRoutingStep(input: StepInput): StepPlan {
     return { conversationId: a.id, ticket, position: queuePosition({ status: 'queued', ticket }, issued.line) ?? 0 };
   });
   return {
+    arrivalsSeen: [...input.arrivals],
     assignments,
     tickets,
     line: issued.line,

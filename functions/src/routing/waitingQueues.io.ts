@@ -1,41 +1,60 @@
-// The waiting lines' documents (queues/{projectId}~{level}): where a line's
-// state lives, and which lines have users waiting. The minute sweep drains each
-// of those (a safety net for missed events, and it refreshes "nobody
-// available" when connections expire, which no document write announces), and
-// so does a capacity raise. The cost is one document per waiting line however
-// many conversations wait.
+// A waiting line's two documents: queues/{projectId}~{level} (what waiting
+// users read: head, gone, nobody on duty) and queueTallies/{projectId}~{level}
+// (tail and count, functions only), written only when they change, so an
+// arrival never wakes the waiting users' listeners. Also which lines have users
+// waiting: the minute sweep drains each of those (a safety net for missed
+// events, and it refreshes "nobody available" when connections expire, which no
+// document write announces), and so does a capacity raise. The cost is one
+// document per waiting line however many conversations wait.
 import type { Query, Timestamp, Transaction } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
-import type { QueueDoc } from '../shared/model';
+import type { QueueDoc, QueueTallyDoc } from '../shared/model';
 import { lineOf, waitingCount, type LineState } from '../shared/queueLine';
 import { distinctQueues, type QueueKey } from '../conversations/sweep';
 
-export const queueDocRef = (projectId: string, level: Level) => db.doc(paths.queue(projectId, level));
-
-/** The line's document as written: its tickets, how many wait, whether anyone is on duty. */
-export function lineDocument(
-  projectId: string,
-  level: Level,
-  line: LineState,
-  nobodyAvailable: boolean,
-  at: Timestamp,
-): Omit<QueueDoc, 'updatedAt'> & { updatedAt: Timestamp } {
-  return { projectId, level, ...line, waiting: waitingCount(line), nobodyAvailable, updatedAt: at };
+export interface LineRead {
+  line: LineState;
+  nobodyAvailable: boolean;
+  /** Writes the line's documents that changed; call after every read of the transaction. */
+  write(line: LineState, nobodyAvailable: boolean, at: Timestamp): void;
 }
 
-/**
- * Reads a line inside a transaction and returns how to write it changed: one
- * event (a departure, a requeue) rewrites this one document, never the other
- * waiting conversations. Call before the transaction's first write.
- */
-export async function lineIn(tx: Transaction, projectId: string, level: Level) {
-  const ref = queueDocRef(projectId, level);
-  const stored = (await tx.get(ref)).data() as QueueDoc | undefined;
+/** Reads a line inside a transaction (before its first write). */
+export async function lineIn(tx: Transaction, projectId: string, level: Level): Promise<LineRead> {
+  const lineRef = db.doc(paths.queue(projectId, level));
+  const tallyRef = db.doc(paths.queueTally(projectId, level));
+  const [lineSnap, tallySnap] = await tx.getAll(lineRef, tallyRef);
+  const stored = lineSnap?.data() as QueueDoc | undefined;
+  const tally = tallySnap?.data() as QueueTallyDoc | undefined;
+  const line = lineOf(stored, tally);
   return {
-    line: lineOf(stored),
-    write: (line: LineState, at: Timestamp) =>
-      tx.set(ref, lineDocument(projectId, level, line, stored?.nobodyAvailable ?? false, at)),
+    line,
+    nobodyAvailable: stored?.nobodyAvailable ?? false,
+    write(next, nobodyAvailable, at) {
+      const seen = !stored || next.head !== line.head || next.gone.join() !== line.gone.join();
+      if (seen || nobodyAvailable !== stored?.nobodyAvailable) {
+        const doc: Omit<QueueDoc, 'updatedAt'> & { updatedAt: Timestamp } = {
+          projectId,
+          level,
+          head: next.head,
+          gone: next.gone,
+          nobodyAvailable,
+          updatedAt: at,
+        };
+        tx.set(lineRef, doc);
+      }
+      if (!tally || next.tail !== tally.tail || waitingCount(next) !== tally.waiting) {
+        const doc: Omit<QueueTallyDoc, 'updatedAt'> & { updatedAt: Timestamp } = {
+          projectId,
+          level,
+          tail: next.tail,
+          waiting: waitingCount(next),
+          updatedAt: at,
+        };
+        tx.set(tallyRef, doc);
+      }
+    },
   };
 }
 
@@ -48,12 +67,12 @@ const keyOf = (d: { get(field: string): unknown }): QueueKey => ({
 });
 
 /**
- * Each project and level with someone waiting: in line (its document counts
+ * Each project and level with someone waiting: in line (its tally counts
  * them), or arrived without a ticket yet (a pass that held the line died before
  * looking for them). One project only when given.
  */
 export async function waitingQueues(projectId?: string): Promise<QueueKey[]> {
-  let lines: Query = db.collection(COLLECTIONS.queues).where('waiting', '>', 0);
+  let lines: Query = db.collection(COLLECTIONS.queueTallies).where('waiting', '>', 0);
   let unseen: Query = db
     .collection(COLLECTIONS.conversations)
     .where('status', '==', 'queued')

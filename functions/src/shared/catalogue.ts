@@ -101,6 +101,8 @@ export const COLLECTIONS = {
   queues: 'queues',
   /** queueLeases/{projectId}~{level}: which routing pass drains a line now (functions only, closed to clients). */
   queueLeases: 'queueLeases',
+  /** queueTallies/{projectId}~{level}: a line's tail and count (functions only, closed to clients). */
+  queueTallies: 'queueTallies',
 } as const;
 
 export const SUBCOLLECTIONS = {
@@ -134,6 +136,7 @@ export const paths = {
     `${COLLECTIONS.users}/${uid}/${SUBCOLLECTIONS.projectChats}/${projectId}`,
   queue: (projectId: string, level: Level) => `${COLLECTIONS.queues}/${queueId(projectId, level)}`,
   queueLease: (projectId: string, level: Level) => `${COLLECTIONS.queueLeases}/${queueId(projectId, level)}`,
+  queueTally: (projectId: string, level: Level) => `${COLLECTIONS.queueTallies}/${queueId(projectId, level)}`,
   project: (projectId: string) => `${COLLECTIONS.projects}/${projectId}`,
   member: (projectId: string, uid: string) => `${COLLECTIONS.projects}/${projectId}/${SUBCOLLECTIONS.members}/${uid}`,
   projectSpecialist: (projectId: string, uid: string) =>

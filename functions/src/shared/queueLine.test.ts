@@ -50,7 +50,8 @@ describe('a waiting line of tickets', () => {
     expect(queuePosition({ status: 'queued', ticket: null }, line)).toBeNull();
     expect(queuePosition({ status: 'assigned', ticket: 0 }, line)).toBeNull();
     expect(queuePosition(waiting(0), undefined)).toBeNull();
-    expect(lineOf(undefined)).toEqual(EMPTY_LINE);
+    expect(lineOf(undefined, undefined)).toEqual(EMPTY_LINE);
+    expect(lineOf({ head: 4, gone: [6] }, { tail: 9 })).toEqual({ head: 4, tail: 9, gone: [6] });
   });
 
   it('keeps every place exact through any mix of arrivals, departures and service', () => {

@@ -1,9 +1,9 @@
 // A waiting line as numbered tickets, so a waiting user's place is computed, not
 // stored on every waiting conversation: each queued conversation holds its
 // `ticket`, the line's document (queues/{projectId}~{level}) holds `head` (the
-// first ticket still waiting), `tail` (the next ticket to give) and `gone`
-// (tickets between them that left the line early, sorted). Every ticket in
-// [head, tail) is either waiting or gone, so a place is
+// first ticket still waiting) and `gone` (tickets after it that left the line
+// early, sorted), and its tally (functions only) holds `tail` (the next ticket
+// to give). Every ticket in [head, tail) is either waiting or gone, so a place is
 //
 //   ticket - head + 1 - (tickets in `gone` before it)
 //
@@ -11,16 +11,20 @@
 // line, never the other waiting users. Routing serves tickets in order from the
 // front; a requeued conversation takes the ticket just before `head`. Pure: the
 // functions write the result, the user's screen computes its place from it.
-import type { ConversationDoc, QueueDoc } from './model';
+import type { ConversationDoc, QueueDoc, QueueTallyDoc } from './model';
 
-export type LineState = Pick<QueueDoc, 'head' | 'tail' | 'gone'>;
+export type LineState = Pick<QueueDoc, 'head' | 'gone'> & Pick<QueueTallyDoc, 'tail'>;
 
 export const EMPTY_LINE: LineState = { head: 0, tail: 0, gone: [] };
 
-/** The stored line, or an empty one for a queue that never had anyone waiting. */
-export function lineOf(stored: Partial<QueueDoc> | undefined | null): LineState {
-  if (!stored || typeof stored.head !== 'number' || typeof stored.tail !== 'number') return EMPTY_LINE;
-  return { head: stored.head, tail: stored.tail, gone: Array.isArray(stored.gone) ? stored.gone : [] };
+/** The stored line and tally, or an empty line for a queue that never had anyone waiting. */
+export function lineOf(
+  stored: Partial<QueueDoc> | undefined | null,
+  tally: Partial<QueueTallyDoc> | undefined | null,
+): LineState {
+  const head = typeof stored?.head === 'number' ? stored.head : 0;
+  const tail = typeof tally?.tail === 'number' ? tally.tail : head;
+  return { head, tail, gone: Array.isArray(stored?.gone) ? stored.gone : [] };
 }
 
 /** Tickets in the line now: the ones issued and neither served nor gone. */
@@ -45,13 +49,12 @@ function countBefore(sorted: readonly number[], ticket: number): number {
  */
 export function queuePosition(
   conversation: Pick<ConversationDoc, 'status' | 'ticket'>,
-  line: Partial<QueueDoc> | undefined | null,
+  line: Partial<Pick<QueueDoc, 'head' | 'gone'>> | undefined | null,
 ): number | null {
   const ticket = conversation.ticket;
-  if (conversation.status !== 'queued' || typeof ticket !== 'number' || !line) return null;
-  const state = lineOf(line);
-  if (ticket < state.head || ticket >= state.tail) return null;
-  return ticket - state.head + 1 - countBefore(state.gone, ticket);
+  if (conversation.status !== 'queued' || typeof ticket !== 'number' || typeof line?.head !== 'number') return null;
+  if (ticket < line.head) return null;
+  return ticket - line.head + 1 - countBefore(line.gone ?? [], ticket);
 }
 
 /** The first ticket at or after `from` that is still waiting (not gone), or the tail. */

@@ -3,24 +3,33 @@ import type { AvailabilityChoice, Level } from '../catalogue';
 import type { Time } from './time';
 
 /**
- * queues/{projectId}~{level}: one waiting line, functions only; readable by the
- * project's members and specialists. Waiting users compute their place from it
- * and their conversation's ticket (shared/queueLine.ts), so no event rewrites
- * every waiting conversation.
+ * queues/{projectId}~{level}: one waiting line as its waiting users see it,
+ * functions only; readable by the project's members and specialists. A waiting
+ * user computes their place from it and their conversation's ticket
+ * (shared/queueLine.ts), so no event rewrites every waiting conversation, and
+ * it changes only when places change (someone served or gone, someone back in
+ * front) or nobody is on duty any more: arrivals touch only the tally.
  */
 export interface QueueDoc {
   projectId: string;
   level: Level;
-  /** The first ticket still waiting (= tail when nobody waits). */
+  /** The first ticket still waiting. */
   head: number;
-  /** The next ticket to give. */
-  tail: number;
-  /** Tickets between head and tail that left the line early, ascending. */
+  /** Tickets after the head that left the line early, ascending. */
   gone: number[];
-  /** Conversations with a ticket, waiting (tail - head - gone); the sweep looks at lines with waiting > 0. */
-  waiting: number;
   /** True while nobody of this level is on duty: waiting users are offered to leave a message. */
   nobodyAvailable: boolean;
+  updatedAt: Time;
+}
+
+/** queueTallies/{projectId}~{level}: the line's counters only functions need; closed to clients. */
+export interface QueueTallyDoc {
+  projectId: string;
+  level: Level;
+  /** The next ticket to give. */
+  tail: number;
+  /** Conversations with a ticket, waiting (tail - head - gone); the sweep looks at lines with waiting > 0. */
+  waiting: number;
   updatedAt: Time;
 }
 
