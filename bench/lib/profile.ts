@@ -90,7 +90,7 @@ function listAfter(flag: string, args: readonly string[]): string[] | null {
 }
 
 export function parseProfile(args: readonly string[]): Profile {
-  const known = new Set(['--quick', '--k', '--only']);
+  const known = new Set(['--quick', '--k', '--only', '--bursts']);
   for (const arg of args) {
     if (arg.startsWith('--') && !known.has(arg.split('=')[0] ?? arg)) throw new Error(`Unknown option ${arg}`);
   }
@@ -105,8 +105,15 @@ export function parseProfile(args: readonly string[]): Profile {
   for (const s of only ?? []) {
     if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only takes ${SECTIONS.join(', ')}; not ${s}`);
   }
+  const bursts = listAfter('--bursts', args)?.map((v) => {
+    const [arrivals, specialists] = v.split('x').map(Number);
+    if (!Number.isInteger(arrivals) || !Number.isInteger(specialists) || !arrivals || !specialists)
+      throw new Error(`--bursts takes arrivals x specialists, e.g. 300x20; not ${v}`);
+    return { arrivals: arrivals!, specialists: specialists! };
+  });
   return {
     ...base,
+    bursts: bursts ?? base.bursts,
     ks: ks ? [...new Set(ks)].sort((a, b) => a - b) : base.ks,
     sections: only ? SECTIONS.filter((s) => only.includes(s)) : [...SECTIONS],
   };

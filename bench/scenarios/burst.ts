@@ -33,13 +33,19 @@ export const CAPACITY = 3;
 /** Waiting users whose listeners the bench holds, to count what position changes cost them. */
 const WATCHED = 20;
 const SETTLE_MS = 3_000;
+/** Served conversations closed one by one after the burst, to watch the line move. */
+const SERVICE_CLOSES = 10;
 
 export interface BurstResult {
   arrivals: number;
   specialists: number;
   slots: number;
-  /** From the first to the last arrival being stored. */
+  /** From the first to the last arrival being stored (server times). */
   arrivalSpanMs: number;
+  /** When the last arriving user's write was answered, from the burst's start (the emulator's own backlog). */
+  bench: { lastWriteAnsweredMs: number };
+  /** From the burst's start: when arrivals were first stored, served and given tickets. */
+  timeline: Record<string, number | null>;
   /** From the last arrival to the moment every free slot was filled; null if that never happened. */
   slotsFilledAfterLastArrivalMs: number | null;
   /** Arrival to assignment, of the users who were served. */
@@ -53,7 +59,19 @@ export interface BurstResult {
   /** What the rules or the API said to the first refused arrival. */
   firstRefusal: string | null;
   perArrival: { functionWrites: number; invocations: number; byKind: Record<string, number> };
-  watched: { users: number; reads: number; positionChanges: number; readsPerPositionChange: number | null };
+  /**
+   * Users holding the app's listeners: all their reads and place changes, and those of the service
+   * phase after the burst (SERVICE_CLOSES closes, each moving the line by one), whose ratio is the
+   * reads a waiting user pays per place they move.
+   */
+  watched: {
+    users: number;
+    reads: number;
+    positionChanges: number;
+    serviceReads: number;
+    servicePositionChanges: number;
+    readsPerPositionChange: number | null;
+  };
   timedOut: boolean;
 }
 
@@ -109,6 +127,7 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
     const writes = new Writes();
     const assignedAt = new Map<string, number>();
     let filledAt: number | null = null;
+    let firstTicketAt: number | null = null;
     const latest = new Map<string, ConversationDoc>();
     let queue: QueueDoc | undefined;
     stops.push(
@@ -121,6 +140,7 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
             if (change.type === 'removed') continue;
             const data = change.doc.data() as ConversationDoc;
             if (latest.has(change.doc.id)) writes.add('conversation');
+            if (typeof data.ticket === 'number' && firstTicketAt === null) firstTicketAt = now;
             latest.set(change.doc.id, data);
             if (data.status === 'assigned' && !assignedAt.has(change.doc.id)) {
               assignedAt.set(change.doc.id, now);
@@ -129,15 +149,22 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
           }
         }),
     );
-    for (const id of ids) {
-      const first = { seen: false };
-      stops.push(
-        admin.db.collection(`${COLLECTIONS.conversations}/${id}/messages`).onSnapshot((snap) => {
-          if (first.seen) writes.add('message', snap.docChanges().filter((c) => c.type === 'added').length);
-          first.seen = true;
+    // One listener for every message the burst causes (hundreds of listeners would load the emulator, not the app).
+    const ours = new Set(ids);
+    const since = Timestamp.now();
+    let primed = false;
+    stops.push(
+      admin.db
+        .collectionGroup('messages')
+        .where('createdAt', '>=', since)
+        .onSnapshot((snap) => {
+          const added = snap
+            .docChanges()
+            .filter((c) => c.type === 'added' && ours.has(c.doc.ref.parent.parent?.id ?? ''));
+          if (primed) writes.add('message', added.length);
+          primed = true;
         }),
-      );
-    }
+    );
     const versions = (kind: string) => (snap: DocumentSnapshot) => {
       if (snap.exists) writes.add(kind);
     };
@@ -157,11 +184,14 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
     const watchClients = new Map(
       await mapLimit(watchedIdx, 8, async (i) => [i, await pool.signedIn(members[i]!)] as const),
     );
-    const watchers: Array<{ reads: ReadCounter; changes: () => number }> = [];
+    const watchers: Array<{ reads: () => number; changes: () => number }> = [];
+    // As the user's page: the conversation always, its line only while the conversation waits.
     const watch = (i: number) => {
       const client = watchClients.get(i);
       if (!client) return;
-      const reads = new ReadCounter();
+      const own = new ReadCounter();
+      let lineReads: ReadCounter | null = null;
+      let lineTotal = 0;
       let conversation: ConversationDoc | undefined;
       let line: QueueDoc | undefined;
       let shown: number | null = null;
@@ -171,16 +201,28 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
         if (position !== null && position !== shown) changes += 1;
         shown = position;
       };
-      reads.doc(doc(client.db, paths.conversation(ids[i]!)), (s) => {
+      own.doc(doc(client.db, paths.conversation(ids[i]!)), (s) => {
         conversation = s.data() as ConversationDoc | undefined;
+        const waits = conversation?.status === 'queued';
+        if (waits && !lineReads) {
+          lineReads = new ReadCounter();
+          lineReads.doc(doc(client.db, paths.queue(projectId, 1)), (l) => {
+            line = l.data() as QueueDoc | undefined;
+            update();
+          });
+        } else if (!waits && lineReads) {
+          lineTotal += lineReads.reads;
+          lineReads.stop();
+          lineReads = null;
+          line = undefined;
+        }
         update();
       });
-      reads.doc(doc(client.db, paths.queue(projectId, 1)), (s) => {
-        line = s.data() as QueueDoc | undefined;
-        update();
+      watchers.push({ reads: () => own.reads + lineTotal + (lineReads?.reads ?? 0), changes: () => changes });
+      stops.push(() => {
+        own.stop();
+        lineReads?.stop();
       });
-      watchers.push({ reads, changes: () => changes });
-      stops.push(() => reads.stop());
     };
 
     // The burst: arrivals spread evenly over one second.
@@ -230,6 +272,23 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
     const timedOut = !settled();
     await new Promise((r) => setTimeout(r, SETTLE_MS));
 
+    // Service: one served conversation at a time closes, so the next in line is served and everyone
+    // waiting moves up one place. What that costs each watching user, per place they move.
+    const before = watchers.map((w) => ({ reads: w.reads(), changes: w.changes() }));
+    const burstAssigned = new Set(assignedAt.keys());
+    const served = [...assignedAt.keys()].slice(0, SERVICE_CLOSES);
+    for (const id of served) {
+      const count = assignedAt.size;
+      await admin.db
+        .doc(paths.conversation(id))
+        .update({ status: 'closed', closedAt: Timestamp.now(), closedBy: 'system' });
+      const until = performance.now() + 30_000;
+      while (assignedAt.size === count && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const serviceReads = watchers.reduce((n, w, i) => n + w.reads() - (before[i]?.reads ?? 0), 0);
+    const serviceChanges = watchers.reduce((n, w, i) => n + w.changes() - (before[i]?.changes ?? 0), 0);
+
     // Exact places: the waiting users in line order, against what each is shown.
     const waiting = [...latest.entries()].filter(([, c]) => c.status === 'queued');
     const inLine = [...waiting].sort(([a, ca], [b, cb]) => lineOrder(ca, cb) || a.localeCompare(b));
@@ -238,23 +297,39 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
     const overCapacity = loads.filter(
       (l) => ((l.data() as SpecialistLoadDoc | undefined)?.activeConversationIds.length ?? 0) > CAPACITY,
     ).length;
-    const waits = [...assignedAt.entries()]
-      .map(([id, at]) => at - (arrivedAt[index.get(id) ?? -1] ?? Number.NaN))
-      .filter((ms) => Number.isFinite(ms));
+    // Server times (the conversation's createdAt, its first engagement's start), not when the bench
+    // heard of them: an overloaded emulator answers the arriving users' writes late.
+    const serverTimes = [...latest.entries()].map(([id, c]) => ({
+      id,
+      arrivedMs: c.createdAt.toMillis(),
+      servedMs: c.engagements[0]?.startedAt.toMillis() ?? null,
+    }));
+    const lastArrivalServer = Math.max(...serverTimes.map((t) => t.arrivedMs));
+    const firstArrivalServer = Math.min(...serverTimes.map((t) => t.arrivedMs));
+    const burstServed = serverTimes.filter((t) => burstAssigned.has(t.id) && t.servedMs !== null);
+    const waits = burstServed.map((t) => t.servedMs! - t.arrivedMs);
+    const filledServer = burstServed.length >= target ? Math.max(...burstServed.map((t) => t.servedMs!)) : null;
     const functionWrites = Object.values(writes.counts).reduce((a, b) => a + b, 0);
     // Triggers on these paths: conversations (create, update); nothing else the burst writes has one.
     const invocations = arrived.length + (writes.counts.conversation ?? 0);
-    const watchedReads = watchers.reduce((n, w) => n + w.reads.reads, 0);
+    const watchedReads = watchers.reduce((n, w) => n + w.reads(), 0);
     const watchedChanges = watchers.reduce((n, w) => n + w.changes(), 0);
     const per = (n: number) => Math.round((n / Math.max(1, arrived.length)) * 100) / 100;
     return {
       arrivals: size.arrivals,
       specialists: size.specialists,
       slots,
-      arrivalSpanMs: Math.round(lastArrival - start),
-      slotsFilledAfterLastArrivalMs: filledAt === null ? null : Math.round(Math.max(0, filledAt - lastArrival)),
+      arrivalSpanMs: Math.round(lastArrivalServer - firstArrivalServer),
+      bench: { lastWriteAnsweredMs: Math.round(lastArrival - start) },
+      timeline: {
+        firstArrivalStoredMs: Math.round(Math.min(...arrived) - start),
+        firstAssignedMs: assignedAt.size ? Math.round(Math.min(...assignedAt.values()) - start) : null,
+        lastAssignedMs: assignedAt.size ? Math.round(Math.max(...assignedAt.values()) - start) : null,
+        firstTicketMs: firstTicketAt === null ? null : Math.round(firstTicketAt - start),
+      },
+      slotsFilledAfterLastArrivalMs: filledServer === null ? null : Math.max(0, filledServer - lastArrivalServer),
       servedWait: summarize(waits, 0),
-      served: assignedAt.size,
+      served: burstServed.length,
       overCapacity,
       wrongPositions,
       waiting: waiting.length,
@@ -269,7 +344,9 @@ export async function measureBurst(admin: Admin, size: BurstSize): Promise<Burst
         users: watchers.length,
         reads: watchedReads,
         positionChanges: watchedChanges,
-        readsPerPositionChange: watchedChanges ? Math.round((watchedReads / watchedChanges) * 100) / 100 : null,
+        serviceReads,
+        servicePositionChanges: serviceChanges,
+        readsPerPositionChange: serviceChanges ? Math.round((serviceReads / serviceChanges) * 100) / 100 : null,
       },
       timedOut,
     };
