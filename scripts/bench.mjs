@@ -5,7 +5,10 @@
 // Arguments go to the bench: `npm run bench -- --quick`, `-- --k 1,10`,
 // `-- --only flows,cost`. Not part of `npm test`: it measures, it asserts nothing.
 import { emulatorHosts, emulatorPlan, PROJECT_ID } from './lib/emulators.mjs';
+import { holdEmulatorLock } from './lib/emulatorLock.mjs';
 import { run } from './lib/build.mjs';
+
+await holdEmulatorLock();
 
 const benchArgs = process.argv.slice(2);
 const quote = (a) => (/^[\w.,=/-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);

@@ -7,7 +7,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { holdEmulatorLock } from './lib/emulatorLock.mjs';
 import { emulatorPlan, PORTS, PROJECT_ID, ROOT } from './lib/emulators.mjs';
+
+await holdEmulatorLock();
 
 const DATA = join(ROOT, 'emulator-data');
 

@@ -5,7 +5,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorPlan, PORTS, PROJECT_ID, ROOT } from './lib/emulators.mjs';
+import { holdEmulatorLock } from './lib/emulatorLock.mjs';
 import { buildForEmulators } from './lib/build.mjs';
+
+await holdEmulatorLock();
 
 const SEED = join(ROOT, 'emulator-data');
 const plan = emulatorPlan();

@@ -6,7 +6,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorPlan, PROJECT_ID, ROOT } from './lib/emulators.mjs';
 import { buildForEmulators, run } from './lib/build.mjs';
+import { holdEmulatorLock } from './lib/emulatorLock.mjs';
 import { chromiumPath, CHROMIUM_INSTALL } from './lib/chromium.mjs';
+
+await holdEmulatorLock();
 
 const vitestArgs = process.argv.slice(2);
 const reportDir = join(ROOT, 'tests', '.reports');

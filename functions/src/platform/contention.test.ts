@@ -11,6 +11,19 @@ describe('isContention', () => {
     expect(isContention(new Error('Too much contention on these documents. Please try again.'))).toBe(true);
   });
 
+  it('recognises a transaction closed under its caller (INVALID_ARGUMENT), but no other invalid argument', () => {
+    expect(
+      isContention(Object.assign(new Error('3 INVALID_ARGUMENT: Transaction is invalid or closed.'), { code: 3 })),
+    ).toBe(true);
+    expect(
+      isContention(
+        Object.assign(new Error('3 INVALID_ARGUMENT: Value for argument "data" is not a valid Firestore document.'), {
+          code: 3,
+        }),
+      ),
+    ).toBe(false);
+  });
+
   it('does not treat other failures as contention', () => {
     expect(isContention(Object.assign(new Error('denied'), { code: 7 }))).toBe(false);
     expect(isContention({ code: 'failed-precondition', message: 'No Level 2 specialist' })).toBe(false);

@@ -10,7 +10,11 @@ export function isContention(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if ((typeof code === 'number' || typeof code === 'string') && CONTENTION_CODES.has(code)) return true;
-  return typeof message === 'string' && /transaction lock timeout|contention/i.test(message);
+  // A transaction the emulator (or Firestore, past its time limit) closed under the caller is
+  // reported as INVALID_ARGUMENT; a fresh transaction is the whole remedy.
+  return (
+    typeof message === 'string' && /transaction lock timeout|contention|transaction is invalid or closed/i.test(message)
+  );
 }
 
 export interface RetryOptions {
