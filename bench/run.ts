@@ -27,6 +27,7 @@ import { buildAppRoom, buildRawRoom, type Room } from './lib/rooms';
 import { enableChat } from './lib/seed';
 import { measureBundles } from './scenarios/bundles';
 import { measureBurst } from './scenarios/burst';
+import { measureRouterAlone } from './scenarios/routerAlone';
 import { measureDelivery } from './scenarios/delivery';
 import { decomposeGap } from './scenarios/gap';
 import { measureFlows } from './scenarios/flows';
@@ -134,6 +135,16 @@ async function main() {
           rows.push(valueRow('burst_slots_filled', 'app', size.arrivals, 'ms', burst.slotsFilledAfterLastArrivalMs));
         if (burst.timedOut) notes.push(`burst ${size.arrivals}: not settled within 180 s.`);
         log(`burst ${size.arrivals}: ${JSON.stringify(burst)}`);
+      });
+      await section(`router alone, ${size.arrivals} waiting, ${size.specialists} specialists`, async () => {
+        const alone = await measureRouterAlone(admin, size);
+        bursts[`alone${size.arrivals}`] = alone;
+        if (alone.slotsFilledMs !== null)
+          rows.push(valueRow('router_alone_filled', 'app', size.arrivals, 'ms', alone.slotsFilledMs));
+        if (alone.allPlacedMs !== null)
+          rows.push(valueRow('router_alone_placed', 'app', size.arrivals, 'ms', alone.allPlacedMs));
+        if (alone.timedOut) notes.push(`router alone ${size.arrivals}: not done within 180 s.`);
+        log(`router alone ${size.arrivals}: ${JSON.stringify(alone)}`);
       });
     }
     details.burst = bursts;

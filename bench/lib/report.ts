@@ -14,6 +14,8 @@ export const METRICS = [
   'bundle_gzip',
   'burst_served_wait',
   'burst_slots_filled',
+  'router_alone_filled',
+  'router_alone_placed',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Variant = 'app' | 'raw' | 'authed' | 'user' | 'specialist' | 'admin';

@@ -83,7 +83,7 @@ class Writes {
   }
 }
 
-async function setCapacity(admin: Admin, max: number): Promise<void> {
+export async function setCapacity(admin: Admin, max: number): Promise<void> {
   const ref = admin.db.doc(paths.chatSettings());
   const stored = (await ref.get()).data();
   if (!stored) throw new Error('The bench enables chat before the burst');

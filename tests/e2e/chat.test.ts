@@ -441,7 +441,12 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
 
     await userPage.getByLabel('Message for the support team').fill('Please call me about the broken scanner.');
     await userPage.getByRole('button', { name: 'Leave message' }).click();
-    await expectShown(userPage, userPage.getByText(/^Your message was saved as case #1\./));
+    // The admin's "offline message received" text, in the conversation, with the case number.
+    await expectShown(
+      userPage,
+      messages(userPage).getByText(`Thank you ${user.displayName}. We received your message and opened case #1.`),
+    );
+    await userPage.getByRole('status', { name: 'Your message' }).getByText('Case #1').waitFor();
     await userPage.getByText('This conversation was closed by you.').waitFor();
     const offline = (await db.doc(paths.offlineMessage(conversationId)).get()).data();
     expect(offline).toMatchObject({ projectId: unstaffed.id, userId: user.uid, caseNumber: 1 });

@@ -14,6 +14,7 @@ import {
   messagesOf,
   readConversation,
   seedProject,
+  setPresence,
   startConversation,
   useChatSettings,
   waitForConversation,
@@ -64,7 +65,11 @@ describe('transferToLevel2', () => {
     await db.doc(paths.specialistLoad(busier.uid)).set({ activeConversationIds: ['elsewhere'], updatedAt: new Date() });
 
     const result = await callTransfer(level1, { conversationId, note: 'Printer model X, restart did not help.' });
-    expect(result.data).toEqual({ specialistId: target.uid, specialistName: target.displayName });
+    expect(result.data).toEqual({
+      outcome: 'transferred',
+      specialistId: target.uid,
+      specialistName: target.displayName,
+    });
 
     const moved = await readConversation(db, conversationId);
     expect(moved).toMatchObject({
@@ -113,15 +118,75 @@ describe('transferToLevel2', () => {
       message: expect.stringContaining('not available'),
     });
     const result = await callTransfer(level1, { conversationId, note: '', toSpecialistId: chosen.uid });
-    expect(result.data).toMatchObject({ specialistId: chosen.uid });
+    expect(result.data).toMatchObject({ outcome: 'transferred', specialistId: chosen.uid });
     // An empty note posts no note.
     expect((await messagesOf(db, conversationId)).some((m) => m.kind === 'note')).toBe(false);
   });
 
-  it('refuses with failed-precondition when no Level 2 specialist is available, leaving the conversation unchanged', async () => {
-    const { projectId, name, level1, conversationId } = await servedConversation('transfer-none');
-    await addSpecialist(app, db, projectId, 2, 'away');
+  it('puts the conversation in the Level 2 line when no Level 2 specialist is free, freeing Level 1 at once', async () => {
+    const { projectId, level1, user, conversationId } = await servedConversation('transfer-wait');
+    const later = await addSpecialist(app, db, projectId, 2, 'away');
     await addSpecialist(app, db, projectId, 2, 'offline');
+
+    const result = await callTransfer(level1, { conversationId, note: 'Needs the billing export.' });
+    expect(result.data).toEqual({ outcome: 'waiting' });
+    expect(await activeLoad(db, level1.uid)).toEqual([]);
+    await waitForPlace(db, conversationId, 1, 'first in the Level 2 line');
+    const waiting = await readConversation(db, conversationId);
+    expect(waiting).toMatchObject({ status: 'queued', level: 2, specialistId: null, specialistName: null });
+    expect(waiting.engagements.map((e) => [e.specialistId, e.level, e.outcome])).toEqual([
+      [level1.uid, 1, 'transferred'],
+    ]);
+    const said = await messagesOf(db, conversationId);
+    expect(said.find((m) => m.id === 'system-queued-1')?.text).toBe(
+      'Your conversation is waiting for a level 2 specialist. You are number 1 in line; all your messages stay here.',
+    );
+    // Greeted once, when the conversation began; the note waits for whoever takes it.
+    expect(said.filter((m) => m.id === 'system-welcome')).toHaveLength(1);
+    expect(said.find((m) => m.id === 'note-transfer-2')).toMatchObject({ kind: 'note', visibility: 'staff' });
+
+    // The first Level 2 specialist to go available gets it, with the usual joined message.
+    await setPresence(db, later.uid, 'available');
+    const served = await waitForConversation(db, conversationId, (c) => c.status === 'assigned', 'Level 2 pickup');
+    expect(served).toMatchObject({ level: 2, specialistId: later.uid, ticket: null });
+    expect(served.engagements.map((e) => [e.specialistId, e.level, e.outcome])).toEqual([
+      [level1.uid, 1, 'transferred'],
+      [later.uid, 2, 'active'],
+    ]);
+    expect(await activeLoad(db, later.uid)).toEqual([conversationId]);
+    expect((await messagesOf(db, conversationId)).map((m) => m.id)).toContain('system-joined-2');
+    // The user's app reads the waiting message, never the note.
+    const { db: userDb } = await signedInClient(user);
+    await expect(getDoc(doc(userDb, paths.message(conversationId, 'note-transfer-2')))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
+  });
+
+  it('serves the Level 2 line first come, first served: a new transfer does not jump ahead of one waiting', async () => {
+    const first = await servedConversation('transfer-fifo');
+    const level2 = await addSpecialist(app, db, first.projectId, 2, 'away');
+    const secondUser = await addMember(app, db, first.projectId);
+    const secondId = await startConversation(secondUser, first.projectId);
+    await waitForConversation(db, secondId, (c) => c.status === 'assigned', 'second conversation served');
+
+    expect((await callTransfer(first.level1, { conversationId: first.conversationId, note: '' })).data).toEqual({
+      outcome: 'waiting',
+    });
+    await waitForPlace(db, first.conversationId, 1, 'first transfer waiting');
+    // The Level 2 specialist comes on duty with room for one only: the earlier transfer is served.
+    await db.doc(paths.specialistLoad(level2.uid)).set({ activeConversationIds: ['a', 'b'], updatedAt: new Date() });
+    expect((await callTransfer(first.level1, { conversationId: secondId, note: '' })).data).toEqual({
+      outcome: 'waiting',
+    });
+    await waitForPlace(db, secondId, 2, 'second transfer behind the first');
+    await setPresence(db, level2.uid, 'available');
+    await waitForConversation(db, first.conversationId, (c) => c.status === 'assigned', 'earlier transfer served');
+    await waitForPlace(db, secondId, 1, 'second transfer now first');
+    expect((await readConversation(db, secondId)).status).toBe('queued');
+  });
+
+  it('refuses with failed-precondition when the project has no Level 2 specialist at all, leaving the conversation unchanged', async () => {
+    const { name, level1, conversationId } = await servedConversation('transfer-none');
     const before = (await db.doc(paths.conversation(conversationId)).get()).data();
 
     const refusal = await callTransfer(level1, { conversationId, note: 'please help' }).then(
@@ -130,7 +195,7 @@ describe('transferToLevel2', () => {
     );
     expect(refusal?.code).toBe('functions/failed-precondition');
     // The client SDK may append the HTTP status (" [400]") to the server's message.
-    expect(refusal?.message).toContain(`No Level 2 specialist is available in ${name} right now`);
+    expect(refusal?.message).toContain(`${name} has no Level 2 specialist`);
     expect((await db.doc(paths.conversation(conversationId)).get()).data()).toEqual(before);
     expect(await activeLoad(db, level1.uid)).toEqual([conversationId]);
     expect(

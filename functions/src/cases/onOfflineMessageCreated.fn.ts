@@ -1,5 +1,5 @@
-// Trigger: every offline message a user leaves becomes a case of its project.
-// The message is never lost: when the configuration cannot make a case, the
+// Trigger: every offline message a user leaves becomes a case of its project,
+// and the user is told its number in their conversation. The message is never lost: when the configuration cannot make a case, the
 // reason is written on the message for the user's screen and an admin to see.
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { logger } from 'firebase-functions/v2';
@@ -7,6 +7,7 @@ import { db } from '../platform/admin';
 import { COLLECTIONS, paths } from '../shared/catalogue';
 import type { OfflineMessageDoc } from '../shared/model';
 import { CaseRefusedError, createCase, SYSTEM_CREATOR } from './createCase.io';
+import { postOfflineReceipt } from './offlineReceipt.io';
 
 type OfflineOutcome = Partial<Pick<OfflineMessageDoc, 'caseId' | 'caseNumber' | 'caseError'>>;
 
@@ -47,6 +48,7 @@ export async function handleOfflineMessage(offlineMessageId: string, data: Parti
       createdBy: SYSTEM_CREATOR,
     });
     outcome = { caseId: created.caseId, caseNumber: created.number, caseError: null };
+    await postOfflineReceipt(offlineMessageId, data.userId, created.number);
   } catch (error) {
     // Anything but a refusal is transient (contention, outage): rethrow so the event is retried.
     if (!(error instanceof CaseRefusedError)) throw error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engagement, Time } from '../shared/model';
-import { assigned, closedBySystem, closingDone, requeued, transferredTo } from './transitions';
+import { assigned, awaitingLevel2, closedBySystem, closingDone, requeued, transferredTo } from './transitions';
 
 const at = (ms: number): Time => ({ toMillis: () => ms });
 const ended = (specialistId: string): Engagement => ({
@@ -59,6 +59,23 @@ describe('conversation transitions', () => {
       ticket: -1,
     });
     expect(back).not.toHaveProperty('queuedAt');
+  });
+
+  it('sends a transfer nobody at Level 2 can take to the back of the Level 2 line, as a new arrival there', () => {
+    const twelve = at(12);
+    const before = [ended('sam')];
+    const update = awaitingLevel2(before, twelve);
+    expect(update).toEqual({
+      status: 'queued',
+      level: 2,
+      specialistId: null,
+      specialistName: null,
+      assignedAt: null,
+      engagements: before,
+      inactivityWarnedAt: null,
+      queuedAt: twelve,
+      ticket: null,
+    });
   });
 
   it('closes as the system, and marks closing done once', () => {

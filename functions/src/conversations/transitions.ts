@@ -5,6 +5,7 @@
 // transaction as the specialist load and the system message.
 import type { ConversationDoc, Engagement, Time } from '../shared/model';
 import { startEngagement, type EngagementStart } from './engagements';
+import { ESCALATION_LEVEL } from '../shared/levels';
 
 export type ConversationUpdate = Partial<ConversationDoc>;
 
@@ -52,6 +53,25 @@ export function requeued(ended: Engagement[], ticket: number): ConversationUpdat
     engagements: ended,
     inactivityWarnedAt: null,
     ticket,
+  };
+}
+
+/**
+ * A transfer found no Level 2 specialist free: the conversation leaves its Level 1
+ * specialist (engagement `ended` as transferred) and joins the Level 2 line as a new
+ * arrival there, so routing gives it a ticket behind those already waiting.
+ */
+export function awaitingLevel2(ended: Engagement[], at: Time): ConversationUpdate {
+  return {
+    status: 'queued',
+    level: ESCALATION_LEVEL,
+    specialistId: null,
+    specialistName: null,
+    assignedAt: null,
+    engagements: ended,
+    inactivityWarnedAt: null,
+    queuedAt: at,
+    ticket: null,
   };
 }
 

@@ -14,6 +14,7 @@ import { COLLECTIONS, paths, type Level } from '../shared/catalogue';
 import type { ConversationDoc } from '../shared/model';
 import { nameInText, shownName } from '../shared/names';
 import { waitingCount } from '../shared/queueLine';
+import { ESCALATION_LEVEL } from '../shared/levels';
 import { SYSTEM_EVENTS } from '../shared/systemEvents';
 import { endEngagement } from '../conversations/engagements';
 import { postSystemMessageIn, systemText } from '../conversations/systemMessages.io';
@@ -93,9 +94,11 @@ async function stepIn(tx: Transaction, context: StepContext, seen: readonly stri
 
   const at = Timestamp.fromMillis(nowMs);
   // An arrival is seen here once: it is greeted in the same write that serves it or puts it in line,
-  // stamped at its start so the welcome always comes first.
+  // stamped at its start so the welcome always comes first. A transfer waiting for Level 2 arrives
+  // in that line too, but was greeted long ago.
   for (const { id } of plan.arrivalsSeen) {
     const conversation = byId.get(id)!;
+    if ((conversation.engagements ?? []).length > 0) continue;
     postSystemMessageIn(tx, {
       conversationId: id,
       eventKey: SYSTEM_EVENTS.welcome(),
@@ -126,17 +129,25 @@ async function stepIn(tx: Transaction, context: StepContext, seen: readonly stri
   for (const { conversationId, ticket, position } of plan.tickets) {
     const conversation = byId.get(conversationId)!;
     tx.update(db.doc(`${COLLECTIONS.conversations}/${conversationId}`), ticketed(ticket));
-    // Told once, when the user joins the line: their place then, or that nobody is on duty.
+    // Told once per wait, when the user joins the line: their place then, or that nobody is on duty.
     const values = { userName: conversation.userName, projectName, position };
+    const served = (conversation.engagements ?? []).length;
+    // A transfer waiting for Level 2 is told its place even when nobody there is on duty yet: it
+    // waits for one (the offline message stays on offer on the user's screen).
+    const nobody = plan.nobodyAvailable && level !== ESCALATION_LEVEL;
     postSystemMessageIn(
       tx,
-      plan.nobodyAvailable
+      nobody
         ? {
             conversationId,
-            eventKey: SYSTEM_EVENTS.nobodyAvailable(),
+            eventKey: SYSTEM_EVENTS.nobodyAvailable(served),
             text: systemText(settings, 'nobodyAvailable', values),
           }
-        : { conversationId, eventKey: SYSTEM_EVENTS.queued(), text: systemText(settings, 'queued', values) },
+        : {
+            conversationId,
+            eventKey: SYSTEM_EVENTS.queued(served),
+            text: systemText(settings, level === ESCALATION_LEVEL ? 'queuedForLevel2' : 'queued', values),
+          },
     );
   }
   queue.write(plan.line, plan.nobodyAvailable, at);

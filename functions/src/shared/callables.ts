@@ -14,10 +14,9 @@ export interface TransferRequest {
   note: string;
 }
 
-export interface TransferResult {
-  specialistId: string;
-  specialistName: string;
-}
+/** Handed to a Level 2 specialist at once, or put in the project's Level 2 line when none was free. */
+export type TransferResult =
+  { outcome: 'transferred'; specialistId: string; specialistName: string } | { outcome: 'waiting' };
 
 export interface ConvertRequest {
   conversationId: string;

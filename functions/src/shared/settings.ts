@@ -21,6 +21,7 @@ export const SYSTEM_MESSAGE_KEYS: readonly SystemMessageKey[] = [
   'queued',
   'specialistJoined',
   'transferred',
+  'queuedForLevel2',
   'nobodyAvailable',
   'offlineReceived',
   'closed',
@@ -33,6 +34,8 @@ export const DEFAULT_SYSTEM_MESSAGES: Record<SystemMessageKey, string> = {
   queued: 'All our specialists are busy. You are number {position} in the queue.',
   specialistJoined: '{specialistName} has joined the conversation.',
   transferred: 'Your conversation has been transferred to a level 2 specialist, {specialistName}.',
+  queuedForLevel2:
+    'Your conversation is waiting for a level 2 specialist. You are number {position} in line; all your messages stay here.',
   nobodyAvailable: 'Nobody is available right now. Leave us a message and we will open a case for you.',
   offlineReceived: 'Thank you {userName}. We received your message and opened case #{caseNumber}.',
   closed: 'The conversation has been closed. Thank you for contacting {projectName}.',

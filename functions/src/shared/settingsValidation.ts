@@ -45,6 +45,7 @@ export const MESSAGE_VARIABLES_BY_KEY: Record<SystemMessageKey, readonly (typeof
   queued: ['userName', 'projectName', 'position'],
   specialistJoined: ['userName', 'projectName', 'specialistName'],
   transferred: ['userName', 'projectName', 'specialistName'],
+  queuedForLevel2: ['userName', 'projectName', 'position'],
   nobodyAvailable: ['userName', 'projectName'],
   offlineReceived: ['userName', 'projectName', 'caseNumber'],
   closed: ['userName', 'projectName', 'specialistName'],

@@ -6,10 +6,11 @@
 
 export const SYSTEM_EVENTS = {
   welcome: () => 'welcome',
-  /** A waiting user told their place in the line. */
-  queued: () => 'queued',
-  /** A waiting user told nobody is on duty. */
-  nobodyAvailable: () => 'nobody-available',
+  /** A waiting user told their place in the line, after `engagementCount` engagements (a transfer waiting for Level 2: 1). */
+  queued: (engagementCount = 0) => (engagementCount ? `queued-${engagementCount}` : 'queued'),
+  /** A waiting user told nobody is on duty, after `engagementCount` engagements. */
+  nobodyAvailable: (engagementCount = 0) =>
+    engagementCount ? `nobody-available-${engagementCount}` : 'nobody-available',
   /** The n-th engagement began by routing. */
   joined: (engagementCount: number) => `joined-${engagementCount}`,
   /** The n-th engagement began by a transfer. */
@@ -19,6 +20,8 @@ export const SYSTEM_EVENTS = {
   /** A silence that began at `sinceMs` was warned about. */
   inactivity: (sinceMs: number) => `inactivity-${sinceMs}`,
   caseLinked: (caseId: string) => `case-${caseId}`,
+  /** The user's offline message became a case (one per conversation: the message's id is the conversation's). */
+  offlineReceived: () => 'offline-received',
   closed: () => 'closed',
   ratingRequest: () => 'rating-request',
 } as const;

@@ -27,7 +27,7 @@ const served = (patch: Partial<TransferView> = {}): TransferView => ({
   engagements: startEngagement([], { specialistId: 'me', shownName: 'Me', level: 1 }, at(1)),
   ...patch,
 });
-const request = { projectName: 'Billing', maxConversations: 3, nowMs: NOW };
+const request = { projectName: 'Billing', maxConversations: 3, nowMs: NOW, waitingAtLevel2: 0 };
 
 describe('transferSchema', () => {
   it('accepts an empty note and an optional target', () => {
@@ -80,11 +80,28 @@ describe('chooseTransferTarget', () => {
     expect('target' in result && result.target.uid).toBe('b');
   });
 
-  it('says nobody is available in the project when no Level 2 specialist can take it', () => {
+  it('sends it to the Level 2 line when every Level 2 specialist is away, offline or at capacity', () => {
     const result = chooseTransferTarget([l2('a', { presence: online('away') }), l2('b', { activeCount: 3 })], request);
-    expect(result).toEqual({
-      refusal: { code: 'failed-precondition', message: 'No Level 2 specialist is available in Billing right now' },
-    });
+    expect(result).toEqual({ waitInLine: true });
+  });
+
+  it('does not jump the Level 2 line: with others waiting it joins them, unless a colleague was chosen by name', () => {
+    const queued = { ...request, waitingAtLevel2: 2 };
+    expect(chooseTransferTarget([l2('a')], queued)).toEqual({ waitInLine: true });
+    const chosen = chooseTransferTarget([l2('a')], { ...queued, toSpecialistId: 'a' });
+    expect('target' in chosen && chosen.target.uid).toBe('a');
+  });
+
+  it('refuses when the project has nobody at Level 2 to ever serve that line', () => {
+    const level1Only = { ...l2('a'), level: 1 as const };
+    for (const candidates of [[], [level1Only]]) {
+      expect(chooseTransferTarget(candidates, request)).toEqual({
+        refusal: {
+          code: 'failed-precondition',
+          message: 'Billing has no Level 2 specialist, so nobody could take the transfer; an admin can associate one.',
+        },
+      });
+    }
   });
 
   it('takes the chosen colleague when available, even if busier than others', () => {

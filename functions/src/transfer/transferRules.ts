@@ -47,17 +47,25 @@ export function transferRefusal(conversation: TransferView | undefined, callerUi
 
 export interface TargetRequest {
   toSpecialistId?: string | undefined;
+  /** Conversations already in the project's Level 2 line: a transfer does not jump ahead of them. */
+  waitingAtLevel2: number;
   projectName: string;
   maxConversations: number;
   nowMs: number;
 }
 
-/** The Level 2 specialist to receive the conversation, or why there is none. */
+/**
+ * Where the conversation goes: the chosen or least busy available Level 2
+ * specialist; else the project's Level 2 line, where the first of them to be
+ * free takes it; or why neither (a chosen colleague who cannot take it now, or
+ * a project with nobody at Level 2 to ever serve the line).
+ */
 export function chooseTransferTarget(
   level2: readonly Candidate[],
   request: TargetRequest,
-): { target: Candidate } | { refusal: Refusal } {
-  const { toSpecialistId, projectName, maxConversations, nowMs } = request;
+): { target: Candidate } | { waitInLine: true } | { refusal: Refusal } {
+  const { toSpecialistId, projectName, maxConversations, nowMs, waitingAtLevel2 } = request;
+  // A colleague chosen by name takes it directly (they agreed to); otherwise first come, first served.
   if (toSpecialistId !== undefined) {
     const chosen = level2.find((c) => c.uid === toSpecialistId && c.level === ESCALATION_LEVEL);
     if (!chosen) {
@@ -67,18 +75,20 @@ export function chooseTransferTarget(
     if (!isAvailable(chosen.presence, chosen.activeCount, maxConversations, nowMs)) {
       const message =
         `${chosen.displayName} is not available right now (away, offline or at capacity); ` +
-        'choose someone else or let the desk pick.';
+        'choose someone else or let the desk pick (it waits in the Level 2 line if nobody is free).';
       return { refusal: { code: 'failed-precondition', message } };
     }
     return { target: chosen };
   }
+  const hasLevel2 = level2.some((c) => c.level === ESCALATION_LEVEL);
+  if (hasLevel2 && waitingAtLevel2 > 0) return { waitInLine: true };
   const picked = pickSpecialist(level2, { level: ESCALATION_LEVEL, maxConversations, nowMs });
-  return picked
-    ? { target: picked }
-    : {
-        refusal: {
-          code: 'failed-precondition',
-          message: `No Level 2 specialist is available in ${projectName} right now`,
-        },
-      };
+  if (picked) return { target: picked };
+  if (hasLevel2) return { waitInLine: true };
+  return {
+    refusal: {
+      code: 'failed-precondition',
+      message: `${projectName} has no Level 2 specialist, so nobody could take the transfer; an admin can associate one.`,
+    },
+  };
 }

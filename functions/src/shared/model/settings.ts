@@ -24,6 +24,7 @@ export type SystemMessageKey =
   | 'queued'
   | 'specialistJoined'
   | 'transferred'
+  | 'queuedForLevel2'
   | 'nobodyAvailable'
   | 'offlineReceived'
   | 'closed'

@@ -59,6 +59,10 @@ export const SYSTEM_MESSAGE_LABELS: Record<SystemMessageKey, { label: string; wh
   queued: { label: 'Queued, with position', when: 'Sent while every specialist is busy.' },
   specialistJoined: { label: 'Specialist joined', when: 'Sent when a specialist takes the conversation.' },
   transferred: { label: 'Transferred to Level 2', when: 'Sent when a Level 1 specialist transfers the conversation.' },
+  queuedForLevel2: {
+    label: 'Waiting for Level 2, with position',
+    when: 'Sent when a transfer waits because every Level 2 specialist is busy or away.',
+  },
   nobodyAvailable: {
     label: 'Nobody connected, leave a message',
     when: 'Sent when no specialist is connected; the user may leave an offline message.',
