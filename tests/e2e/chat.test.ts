@@ -165,7 +165,7 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     if (!app) return;
     for (const restore of restoreSettings.reverse()) await restore();
     const uids = people.map((p) => p.uid);
-    const conversations = await db.collection(COLLECTIONS.conversations).where('userId', '==', user.uid).get();
+    const conversations = await db.collection(COLLECTIONS.conversations).where('userId', 'in', uids).get();
     for (const c of conversations.docs) {
       await db.recursiveDelete(c.ref);
       // Only what exists: the emulator reports deleting a missing document to create triggers.
@@ -454,6 +454,72 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await userPage.screenshot({ path: join(SCREENSHOTS, 'chat-offline-case-phone.png'), fullPage: true });
     await queue.getByText('Nobody is waiting at level 1.').waitFor();
   });
+
+  it(
+    'keeps a transfer in the Level 2 line until a Level 2 specialist goes available',
+    { timeout: 240_000 },
+    async () => {
+      // Own people and project: the other tests leave their specialists available.
+      const asker = await createPerson('user', 'Wanda Waiting');
+      const first = await createPerson('specialist', 'Fay Firstline');
+      const second = await createPerson('specialist', 'Sam Secondline');
+      const escalation = await createProject(
+        'escalation',
+        [asker],
+        [
+          [first, 1],
+          [second, 2],
+        ],
+      );
+      const [l1Page, l2Page, userPage] = await Promise.all([
+        signedInPage(first),
+        signedInPage(second),
+        signedInPage(asker),
+      ]);
+      await l2Page.waitForURL('**/specialist');
+      await goAvailable(l1Page);
+      const conversationId = await startChat(userPage, escalation);
+      await expectShown(userPage, userPage.getByText(`You are chatting with ${first.displayName}.`));
+
+      // Level 2 is signed in but away: the transfer waits, and Level 1 is free at once.
+      await l1Page
+        .getByRole('region', { name: 'Your conversations' })
+        .getByRole('link', { name: new RegExp(asker.displayName) })
+        .click();
+      await l1Page.waitForURL(`**/specialist/c/${conversationId}`);
+      await l1Page.getByRole('button', { name: 'Transfer to Level 2' }).click();
+      const dialog = l1Page.getByRole('dialog', { name: 'Transfer to Level 2' });
+      await dialog.getByRole('radio', { name: /First Level 2 specialist free/ }).check();
+      await dialog.getByLabel('Internal note for the Level 2 specialist').fill(`Needs a firmware expert ${run}`);
+      await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+      await expectShown(l1Page, l1Page.getByText(/the conversation waits in the Level 2 line, with your note/));
+      await l1Page.waitForURL('**/specialist');
+      await l1Page.getByText(/^Available: serving 0 of \d+ conversations\.$/).waitFor();
+
+      // The user is told they wait for Level 2, with their place; nothing of the note.
+      await expectShown(userPage, userPage.getByText('You are number 1 in line for a Level 2 specialist.'));
+      await messages(userPage)
+        .getByText(
+          `Your conversation is waiting for a level 2 specialist. You are number 1 in line; all your messages stay here.`,
+        )
+        .waitFor();
+      expect(await userPage.getByText(`Needs a firmware expert ${run}`).count()).toBe(0);
+      await userPage.screenshot({ path: join(SCREENSHOTS, 'chat-level2-line-desktop.png'), fullPage: true });
+      const waiting = await conversation(conversationId);
+      expect(waiting).toMatchObject({ status: 'queued', level: 2, specialistId: null });
+
+      // The Level 2 specialist goes available and gets it, note included.
+      await goAvailable(l2Page);
+      await l2Page
+        .getByRole('region', { name: 'Your conversations' })
+        .getByRole('link', { name: new RegExp(asker.displayName) })
+        .click();
+      await l2Page.waitForURL(`**/specialist/c/${conversationId}`);
+      await expectShown(l2Page, messages(l2Page).getByText(`Needs a firmware expert ${run}`));
+      await expectShown(userPage, userPage.getByText(`You are chatting with ${second.displayName}.`));
+      expect(await conversation(conversationId)).toMatchObject({ status: 'assigned', specialistId: second.uid });
+    },
+  );
 
   it(
     'refuses a second conversation from a second tab of the same user, and leads back to the open one',
