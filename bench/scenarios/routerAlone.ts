@@ -54,10 +54,13 @@ export async function measureRouterAlone(admin: Admin, size: BurstSize): Promise
   const target = Math.min(size.arrivals, size.specialists * CAPACITY);
   const stops: Array<() => void> = [stopAvailable];
   try {
+    // Setting specialists available already ran (empty) passes that wrote the lease: only a
+    // lease write after the triggers resume starts the clock.
+    let armed = false;
     let leaseAt: number | null = null;
     stops.push(
       admin.db.doc(paths.queueLease(projectId, 1)).onSnapshot((snap) => {
-        if (snap.exists && leaseAt === null) leaseAt = performance.now();
+        if (armed && snap.exists && leaseAt === null) leaseAt = performance.now();
       }),
     );
     const state = new Map<string, ConversationDoc>();
@@ -95,6 +98,7 @@ export async function measureRouterAlone(admin: Admin, size: BurstSize): Promise
       }
     } finally {
       await setBackgroundTriggers(true);
+      armed = true;
     }
     await new Promise((r) => setTimeout(r, RESUME_PAUSE_MS));
     const { ref, data } = write(last!);
