@@ -61,9 +61,9 @@ beforeEach(async () => {
 afterEach(() => receiver.close());
 
 const call =
-  <Req, Res>(name: string, functions = adminFunctions) =>
+  <Req, Res>(name: string, functions?: Functions) =>
   async (data: Req) =>
-    (await httpsCallable<Req, Res>(functions, name)(data)).data;
+    (await httpsCallable<Req, Res>(functions ?? adminFunctions, name)(data)).data;
 const saveConfig = call<SaveWebhookConfigRequest, SaveWebhookConfigResult>(CALLABLES.saveWebhookConfig);
 const rotateSecret = call<RotateWebhookSecretRequest, RotateWebhookSecretResult>(CALLABLES.rotateWebhookSecret);
 const retryNow = call<RetryWebhookDeliveryRequest, RetryWebhookDeliveryResult>(CALLABLES.retryWebhookDelivery);
