@@ -325,7 +325,7 @@ describe('delivery to the desk', () => {
     expect(requestsFor(eventId).at(-1)!.verification).toEqual({ ok: true });
     await expect(retryNow({ eventId })).rejects.toMatchObject({
       code: 'functions/failed-precondition',
-      message: expect.stringMatching(/^This event was already delivered\.$/),
+      message: expect.stringMatching(/already delivered/),
     });
     await expect(retryNow({ eventId: 'offline_nothing~0' })).rejects.toMatchObject({ code: 'functions/not-found' });
   });
