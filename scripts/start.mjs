@@ -60,7 +60,7 @@ async function announceWhenReady() {
     ...logins.map((l) => `    ${l.role.padEnd(10)} ${l.email.padEnd(34)} ${l.password}   ${l.note ?? ''}`),
     '',
     ...plan.notes.map((n) => `  ${n}`),
-    '  Scheduled sweep (requeue, inactivity): run every minute by scripts/local-scheduler.mjs.',
+    '  Scheduled sweep (requeue, inactivity) and webhook retries: run every minute by scripts/local-scheduler.mjs.',
     '  Ctrl-C stops everything. Data changes are not saved; the seed is re-imported each start.',
     '',
   ];

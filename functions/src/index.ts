@@ -12,3 +12,7 @@ export { sweepConversations } from './conversations/sweepConversations.fn';
 export { onPresenceWritten, onProjectSpecialistWritten } from './routing/routingTriggers.fn';
 export { onChatSettingsWritten } from './settings/onChatSettingsWritten.fn';
 export { transferToLevel2 } from './transfer/transferToLevel2.fn';
+export { onCaseWritten } from './handoff/onCaseWritten.fn';
+export { onWebhookDeliveryCreated } from './handoff/onWebhookDeliveryCreated.fn';
+export { retryWebhookDeliveries } from './handoff/retryWebhookDeliveries.fn';
+export { saveWebhookConfig, rotateWebhookSecret, retryWebhookDelivery } from './handoff/webhookAdmin.fn';

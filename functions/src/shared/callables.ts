@@ -1,7 +1,7 @@
 // The callable functions' requests, responses and limits: what the web app
 // sends and what functions accept, written once (the functions' zod schemas are
 // typed against these, so a drift breaks the build).
-import type { Role } from './catalogue';
+import type { Role, WebhookDeliveryStatus } from './catalogue';
 
 /** Characters of the internal note a transfer may carry. */
 export const TRANSFER_NOTE_MAX = 2000;
@@ -33,3 +33,40 @@ export interface SetRoleRequest {
 }
 
 export type SetRoleResult = SetRoleRequest;
+
+/** What the admin's form loaded: the config's revision (0 before the first save) and its values. */
+export interface WebhookConfigValues {
+  url: string;
+  enabled: boolean;
+}
+
+export interface SaveWebhookConfigRequest {
+  projectId: string;
+  loaded: { revision: number; values: WebhookConfigValues };
+  values: WebhookConfigValues;
+}
+
+/** `changed-elsewhere`: another admin saved other values since the form loaded; nothing was saved. */
+export type SaveWebhookConfigResult =
+  | { outcome: 'saved'; revision: number }
+  | { outcome: 'changed-elsewhere'; current: { revision: number; values: WebhookConfigValues } };
+
+export interface RotateWebhookSecretRequest {
+  projectId: string;
+}
+
+/** The new secret, shown once: it cannot be read back later. */
+export interface RotateWebhookSecretResult {
+  secret: string;
+}
+
+export interface RetryWebhookDeliveryRequest {
+  eventId: string;
+}
+
+export interface RetryWebhookDeliveryResult {
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+}

@@ -31,6 +31,42 @@ export type AvailabilityChoice = (typeof AVAILABILITY_CHOICES)[number];
 export const CASE_CIRCUMSTANCES = ['offline', 'conversion'] as const;
 export type CaseCircumstance = (typeof CASE_CIRCUMSTANCES)[number];
 
+/** A case's status (the cases inbox moves it; a case written before the field existed counts as 'new'). */
+export const CASE_STATUSES = ['new', 'in_progress', 'resolved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Events sent to a project's service desk (handoff/). */
+export const WEBHOOK_EVENT_TYPES = ['case.created', 'case.updated'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * Delivery of webhook events. An attempt that gets no answer in time counts as
+ * failed; failures retry with exponential backoff (handoff/deliveryPolicy.ts).
+ */
+export const WEBHOOK = {
+  attemptTimeoutMs: 10_000,
+  maxAttempts: 8,
+  /** Attempts the delivery trigger makes itself before leaving the rest to the minute retry. */
+  inProcessAttempts: 2,
+  inProcessPauseMs: 2_000,
+  /** Backoff after the n-th failure: first * factor^(n-1), capped. */
+  firstBackoffMs: 30_000,
+  backoffFactor: 4,
+  maxBackoffMs: 6 * 60 * 60_000,
+  /** Receivers should refuse a webhook-timestamp further than this from their clock. */
+  toleranceSeconds: 5 * 60,
+  urlMaxLength: 2000,
+} as const;
+
+/** Event ids: one per case revision, so a re-fired trigger finds the delivery it already made. */
+export const webhookEventId = (caseId: string, revision: number) => `${caseId}~${revision}`;
+
+/** Where a case is shown in the web app (the desk's link back). */
+export const caseLinkPath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
+
 export const LIMITS = {
   messageText: 4000,
   offlineMessageText: 4000,
@@ -103,6 +139,12 @@ export const COLLECTIONS = {
   queueLeases: 'queueLeases',
   /** queueTallies/{projectId}~{level}: a line's tail and count (functions only, closed to clients). */
   queueTallies: 'queueTallies',
+  /** webhooks/{projectId}: a project's service-desk webhook (admins read; functions write). */
+  webhooks: 'webhooks',
+  /** webhookSecrets/{projectId}: its signing secret (functions only, closed to clients). */
+  webhookSecrets: 'webhookSecrets',
+  /** webhookDeliveries/{caseId}~{revision}: one event's delivery log (admins read; functions write). */
+  webhookDeliveries: 'webhookDeliveries',
 } as const;
 
 export const SUBCOLLECTIONS = {
@@ -166,6 +208,9 @@ export const paths = {
   specialistAppliedEvent: (uid: string, eventId: string) =>
     `${COLLECTIONS.specialistStats}/${uid}/${SUBCOLLECTIONS.appliedEvents}/${eventId}`,
   specialistLoad: (uid: string) => `${COLLECTIONS.specialistLoad}/${uid}`,
+  webhook: (projectId: string) => `${COLLECTIONS.webhooks}/${projectId}`,
+  webhookSecret: (projectId: string) => `${COLLECTIONS.webhookSecrets}/${projectId}`,
+  webhookDelivery: (eventId: string) => `${COLLECTIONS.webhookDeliveries}/${eventId}`,
   /** Realtime Database path of one connection of one specialist (production presence). */
   rtdbConnection: (uid: string, connectionId: string) => `status/${uid}/connections/${connectionId}`,
   rtdbStatus: (uid: string) => `status/${uid}`,
@@ -181,6 +226,9 @@ export const CALLABLES = {
   setRole: 'setRole',
   transferToLevel2: 'transferToLevel2',
   convertToCase: 'convertToCase',
+  saveWebhookConfig: 'saveWebhookConfig',
+  rotateWebhookSecret: 'rotateWebhookSecret',
+  retryWebhookDelivery: 'retryWebhookDelivery',
 } as const;
 
 /**

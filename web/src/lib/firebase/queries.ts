@@ -104,3 +104,12 @@ export const allGroups = (db: Firestore): Query => query(collection(db, COLLECTI
 /** Every case template, by name (admins and specialists may read them). */
 export const allCaseTemplates = (db: Firestore): Query =>
   query(collection(db, COLLECTIONS.caseTemplates), orderBy('name'));
+
+/** A project's newest webhook deliveries (admins only), newest first. */
+export const webhookDeliveriesOf = (db: Firestore, projectId: string, max: number): Query =>
+  query(
+    collection(db, COLLECTIONS.webhookDeliveries),
+    where('projectId', '==', projectId),
+    orderBy('createdAt', 'desc'),
+    limit(max),
+  );
