@@ -31,6 +31,14 @@ export type AvailabilityChoice = (typeof AVAILABILITY_CHOICES)[number];
 export const CASE_CIRCUMSTANCES = ['offline', 'conversion'] as const;
 export type CaseCircumstance = (typeof CASE_CIRCUMSTANCES)[number];
 
+/** A case's life: new, taken up (in progress), resolved; a resolved case may be reopened (shared/caseFlow.ts). */
+export const CASE_STATUSES = ['new', 'in_progress', 'resolved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Who may read a case history entry: its requester too, or staff only (an internal comment). */
+export const CASE_HISTORY_VISIBILITIES = ['all', 'staff'] as const;
+export type CaseHistoryVisibility = (typeof CASE_HISTORY_VISIBILITIES)[number];
+
 export const LIMITS = {
   messageText: 4000,
   offlineMessageText: 4000,
@@ -119,6 +127,8 @@ export const SUBCOLLECTIONS = {
   byProject: 'byProject',
   /** users/{uid}/projectChats/{projectId}: the user's chat slot in one project. */
   projectChats: 'projectChats',
+  /** cases/{caseId}/history/{revision}: the case's audit trail (functions only). */
+  history: 'history',
 } as const;
 
 export const SETTINGS_DOCS = {
@@ -146,6 +156,8 @@ export const paths = {
   group: (groupId: string) => `${COLLECTIONS.groups}/${groupId}`,
   caseTemplate: (templateId: string) => `${COLLECTIONS.caseTemplates}/${templateId}`,
   case: (caseId: string) => `${COLLECTIONS.cases}/${caseId}`,
+  caseHistory: (caseId: string, revision: number) =>
+    `${COLLECTIONS.cases}/${caseId}/${SUBCOLLECTIONS.history}/${revision}`,
   conversation: (conversationId: string) => `${COLLECTIONS.conversations}/${conversationId}`,
   message: (conversationId: string, messageId: string) =>
     `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}/${messageId}`,
@@ -181,6 +193,7 @@ export const CALLABLES = {
   setRole: 'setRole',
   transferToLevel2: 'transferToLevel2',
   convertToCase: 'convertToCase',
+  updateCase: 'updateCase',
 } as const;
 
 /**
