@@ -6,6 +6,7 @@ export { setRole } from './roles/setRole.fn';
 export { mirrorPresence } from './presence/mirrorPresence.fn';
 export { onOfflineMessageCreated } from './cases/onOfflineMessageCreated.fn';
 export { convertToCase } from './cases/convertToCase.fn';
+export { updateCase } from './cases/updateCase.fn';
 export { onRatingCreated } from './ratings/onRatingCreated.fn';
 export { onConversationCreated, onConversationUpdated } from './conversations/lifecycle.fn';
 export { sweepConversations } from './conversations/sweepConversations.fn';

@@ -9,6 +9,7 @@ import { nameShownToUser, shownName } from '../../functions/src/shared/names';
 import { startingConversation } from '../../functions/src/shared/conversationStart';
 import type {
   CaseDoc,
+  CaseHistoryDoc,
   CloserRole,
   ConversationDoc,
   Engagement,
@@ -41,7 +42,8 @@ export interface HistoryConversation {
 export interface History {
   conversations: HistoryConversation[];
   ratings: Array<{ id: string; data: RatingDoc }>;
-  cases: Array<{ id: string; data: CaseDoc }>;
+  /** Each case with revision 0 of its history (cases/{id}/history/0). */
+  cases: Array<{ id: string; data: CaseDoc; created: CaseHistoryDoc }>;
   /** projectId -> number of the last case the history opened (0 when none). */
   lastCaseNumbers: Record<string, number>;
 }
@@ -108,6 +110,29 @@ function caseFor(
     requesterName: draft.user.displayName,
     createdAt: stamp(convertedMs),
     createdBy: last?.specialist.uid ?? 'system',
+    status: 'new',
+    assigneeId: null,
+    assigneeName: null,
+    updatedAt: stamp(convertedMs),
+    revision: 0,
+    conversationId: id,
+  };
+}
+
+/** Revision 0 of a demo case's audit trail, as createCase writes it. */
+function caseCreatedEntry(data: CaseDoc, creatorName: string): CaseHistoryDoc {
+  return {
+    revision: 0,
+    kind: 'created',
+    at: data.createdAt,
+    actorId: data.createdBy,
+    actorName: creatorName,
+    actorRole: data.createdBy === 'system' ? 'system' : 'specialist',
+    status: { from: null, to: 'new' },
+    assignee: null,
+    comment: null,
+    visibility: 'all',
+    requestId: null,
   };
 }
 
@@ -175,8 +200,11 @@ export function generateHistory({ reference, stamp }: HistoryOptions): History {
     const id = ids[i]!;
     const caseRef = caseRefs.get(i) ?? null;
     const data = conversationDoc(draft, caseRef, stamp);
-    if (caseRef)
-      history.cases.push({ id: caseRef.caseId, data: caseFor(draft, id, caseRef.number, stamp, data.engagements) });
+    if (caseRef) {
+      const caseDoc = caseFor(draft, id, caseRef.number, stamp, data.engagements);
+      const creator = draft.engagements[draft.engagements.length - 1]?.specialist.displayName ?? 'Live chat';
+      history.cases.push({ id: caseRef.caseId, data: caseDoc, created: caseCreatedEntry(caseDoc, creator) });
+    }
     const messages = draft.messages.map(({ id: messageId, ms, ...m }) => ({
       id: messageId === 'system-case' && caseRef ? `system-case-${caseRef.caseId}` : messageId,
       data: {

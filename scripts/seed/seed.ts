@@ -104,7 +104,10 @@ async function writeHistory(
   statistics: ReadonlyArray<{ path: string; data: object }>,
 ) {
   const writes: Array<{ path: string; data: object }> = [
-    ...history.cases.map(({ id, data }) => ({ path: paths.case(id), data })),
+    ...history.cases.flatMap(({ id, data, created }) => [
+      { path: paths.case(id), data },
+      { path: paths.caseHistory(id, 0), data: created },
+    ]),
     ...history.conversations.flatMap(({ id, data, messages }) => [
       { path: paths.conversation(id), data },
       ...messages.map((m) => ({ path: paths.message(id, m.id), data: m.data })),

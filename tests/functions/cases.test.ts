@@ -170,6 +170,22 @@ describe('offline message -> case', () => {
       requesterName: user.displayName,
       description: '\n  The printer on floor 2 jams  \nEvery morning.',
       createdBy: 'system',
+      // The inbox's fields; the offline message shares its conversation's id.
+      status: 'new',
+      assigneeId: null,
+      assigneeName: null,
+      revision: 0,
+      conversationId: id,
+    });
+    expect(created.updatedAt.toMillis()).toBe(created.createdAt.toMillis());
+    const trail = await db.doc(paths.caseHistory(caseIdFor('offline', id), 0)).get();
+    expect(trail.data()).toMatchObject({
+      revision: 0,
+      kind: 'created',
+      actorId: 'system',
+      actorRole: 'system',
+      status: { from: null, to: 'new' },
+      visibility: 'all',
     });
     expect(await lastCaseNumber(projectId)).toBe(1);
   });
@@ -303,6 +319,15 @@ describe('convertToCase', () => {
       subject: `Chat: My badge does not open door 3 (${user.displayName})`,
       requesterId: user.uid,
       createdBy: specialist.uid,
+      status: 'new',
+      revision: 0,
+      conversationId,
+    });
+    expect((await db.doc(paths.caseHistory(result.caseId, 0)).get()).data()).toMatchObject({
+      kind: 'created',
+      actorId: specialist.uid,
+      actorName: specialist.displayName,
+      actorRole: 'specialist',
     });
     // The conversation lifecycle may add its own system messages (welcome...): the
     // seeded lines must appear in order, and anything else must be from the help desk.

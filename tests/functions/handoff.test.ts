@@ -85,7 +85,7 @@ async function projectWithWebhook({ enabled = true } = {}) {
 }
 
 let caseCounter = 0;
-/** A case as createCase writes it (before the inbox adds status, assignee and revision). */
+/** A case as createCase writes it. */
 async function createCase(projectId: string) {
   const sourceId = `conv-${randomUUID().slice(0, 8)}`;
   const caseId = caseIdFor('offline', sourceId);
@@ -102,6 +102,12 @@ async function createCase(projectId: string) {
     description: 'Internal transcript, not for the desk',
     createdAt: Timestamp.now(),
     createdBy: 'system',
+    status: 'new',
+    assigneeId: null,
+    assigneeName: null,
+    updatedAt: Timestamp.now(),
+    revision: 0,
+    conversationId: sourceId,
   };
   await db.doc(paths.case(caseId)).set(stored);
   return { caseId, stored };

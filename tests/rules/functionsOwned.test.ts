@@ -1,13 +1,10 @@
-// Documents only functions write: cases, specialist metrics, and anything the
-// rules never name.
+// Documents only functions write: specialist metrics, and anything the rules
+// never name (cases have their own spec, cases.test.ts).
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import type { CaseDoc } from '$shared/model';
-import { caseIdFor } from '$shared/catalogue';
 import {
   P,
   Q,
   assertFails,
-  assertSucceeds,
   onlyAllows,
   past,
   paths,
@@ -23,50 +20,6 @@ beforeAll(async () => {
 });
 beforeEach(() => h.reset());
 afterAll(() => h?.finish());
-
-const caseId = caseIdFor('offline', 'offline-1');
-const storedCase = (overrides: Partial<CaseDoc> = {}): CaseDoc => ({
-  projectId: P,
-  number: 1,
-  subject: 'Chat: printer on fire',
-  templateId: 'chat',
-  defaults: { type: 'Incident', category: 'Chat', service: 'Printing', priority: 'high', group: '' },
-  circumstance: 'offline',
-  sourceId: 'offline-1',
-  requesterId: uidOf('user'),
-  requesterName: 'Ana',
-  description: 'My printer is on fire.',
-  createdAt: past(),
-  createdBy: 'functions',
-  ...overrides,
-});
-
-describe('cases/{c}', () => {
-  it('is readable by the requester, the project’s specialists and admin', async () => {
-    await h.seed({ [paths.case(caseId)]: storedCase() });
-    await onlyAllows(h, ['user', 'specialist', 'level2', 'admin'], (db) => db.doc(paths.case(caseId)).get());
-  });
-
-  it('lists for the requester only when the query names them', async () => {
-    await h.seed({ [paths.case(caseId)]: storedCase() });
-    const db = h.as('user');
-    await assertSucceeds(db.collection('cases').where('requesterId', '==', uidOf('user')).get());
-    await assertFails(db.collection('cases').get());
-  });
-
-  it('lists for a specialist by their own project only', async () => {
-    await h.seed({ [paths.case(caseId)]: storedCase() });
-    await assertSucceeds(h.as('specialist').collection('cases').where('projectId', '==', P).get());
-    await assertFails(h.as('specialist').collection('cases').where('projectId', '==', Q).get());
-  });
-
-  it('takes no client writes, not even from admin', async () => {
-    await onlyAllows(h, [], (db) => db.doc(paths.case(caseIdFor('conversion', 'conv-9'))).set(storedCase()));
-    await h.seed({ [paths.case(caseId)]: storedCase() });
-    await assertFails(h.as('admin').doc(paths.case(caseId)).update({ number: 2 }));
-    await assertFails(h.as('admin').doc(paths.case(caseId)).delete());
-  });
-});
 
 describe('specialistStats/{uid} and days/{day}', () => {
   const sam = paths.specialistStats(uidOf('specialist'));

@@ -9,7 +9,7 @@ import { guarded, parsePayload, requireRole } from '../platform/callable';
 import type { ConvertResult } from '../shared/callables';
 import { paths, SUBCOLLECTIONS, VOLUME } from '../shared/catalogue';
 import { SYSTEM_EVENTS } from '../shared/systemEvents';
-import type { ConversationDoc, MessageDoc } from '../shared/model';
+import type { ConversationDoc, MessageDoc, UserDoc } from '../shared/model';
 import { renderTemplate } from '../shared/templates';
 import { CONVERTED_TO_CASE_MESSAGE, conversionDecision, convertToCaseSchema } from './conversion';
 import { CaseRefusedError, createCase } from './createCase.io';
@@ -72,12 +72,15 @@ export const convertToCase = onCall(async (request): Promise<ConvertResult> => {
     if (decision.action === 'refuse') throw new HttpsError(decision.code, decision.message);
     if (decision.action === 'existing') return { caseId: decision.caseId, caseNumber: decision.caseNumber };
 
+    const account = (await db.doc(paths.user(caller.uid)).get()).data() as UserDoc | undefined;
     const created = await createCase({
       source: { circumstance: 'conversion', messages: await conversationMessages(conversationId, conversation) },
       sourceId: conversationId,
       projectId: conversation.projectId,
       requester: { id: conversation.userId, name: conversation.userName },
       createdBy: caller.uid,
+      createdByName: account?.displayName || caller.uid,
+      conversationId,
     }).catch((error: unknown) => {
       if (error instanceof CaseRefusedError) throw new HttpsError('failed-precondition', error.message);
       throw error;

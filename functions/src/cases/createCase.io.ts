@@ -4,7 +4,7 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { db } from '../platform/admin';
 import { caseIdFor, paths } from '../shared/catalogue';
-import type { CaseConfigDoc, CaseDoc, CaseTemplateDoc, ProjectDoc } from '../shared/model';
+import type { CaseConfigDoc, CaseDoc, CaseHistoryDoc, CaseTemplateDoc, ProjectDoc } from '../shared/model';
 import { draftCase, type CaseSource } from './caseDraft';
 
 /** The project's configuration cannot make this case; the message says what an admin must fix. */
@@ -23,6 +23,10 @@ export interface CreateCaseInput {
   requester: { id: string; name: string };
   /** Uid of the specialist converting, or SYSTEM_CREATOR for automatic cases. */
   createdBy: string;
+  /** The creator's name for the case history (chat itself for SYSTEM_CREATOR). */
+  createdByName: string;
+  /** The originating conversation (an offline message's id is its conversation's). */
+  conversationId: string | null;
 }
 
 export interface CreatedCase {
@@ -33,6 +37,7 @@ export interface CreatedCase {
 }
 
 export const SYSTEM_CREATOR = 'system';
+export const SYSTEM_CREATOR_NAME = 'Live chat';
 
 /** A hot counter: several chats of one project may ask for numbers at once. */
 const MAX_ATTEMPTS = 10;
@@ -68,7 +73,8 @@ export async function createCase(input: CreateCaseInput): Promise<CreatedCase> {
       if (!result.ok) throw new CaseRefusedError(result.refusal);
 
       const number = counterValue(projectDoc.lastCaseNumber) + 1;
-      const caseDoc: Omit<CaseDoc, 'createdAt'> & { createdAt: FieldValue } = {
+      const now = FieldValue.serverTimestamp();
+      const caseDoc: Omit<CaseDoc, 'createdAt' | 'updatedAt'> & { createdAt: FieldValue; updatedAt: FieldValue } = {
         ...result.draft,
         projectId,
         number,
@@ -76,11 +82,32 @@ export async function createCase(input: CreateCaseInput): Promise<CreatedCase> {
         sourceId: input.sourceId,
         requesterId: input.requester.id,
         requesterName: input.requester.name,
-        createdAt: FieldValue.serverTimestamp(),
+        createdAt: now,
         createdBy: input.createdBy,
+        status: 'new',
+        assigneeId: null,
+        assigneeName: null,
+        updatedAt: now,
+        revision: 0,
+        conversationId: input.conversationId,
+      };
+      // Revision 0 of the audit trail, in the same transaction: no case exists without it.
+      const created: Omit<CaseHistoryDoc, 'at'> & { at: FieldValue } = {
+        revision: 0,
+        kind: 'created',
+        at: now,
+        actorId: input.createdBy,
+        actorName: input.createdByName,
+        actorRole: input.createdBy === SYSTEM_CREATOR ? 'system' : 'specialist',
+        status: { from: null, to: 'new' },
+        assignee: null,
+        comment: null,
+        visibility: 'all',
+        requestId: null,
       };
       tx.update(projectRef, { lastCaseNumber: number });
       tx.create(caseRef, caseDoc);
+      tx.create(db.doc(paths.caseHistory(caseId, 0)), created);
       return { caseId, number, created: true };
     },
     { maxAttempts: MAX_ATTEMPTS },

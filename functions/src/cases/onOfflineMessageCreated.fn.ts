@@ -6,7 +6,7 @@ import { logger } from 'firebase-functions/v2';
 import { db } from '../platform/admin';
 import { COLLECTIONS, paths } from '../shared/catalogue';
 import type { OfflineMessageDoc } from '../shared/model';
-import { CaseRefusedError, createCase, SYSTEM_CREATOR } from './createCase.io';
+import { CaseRefusedError, createCase, SYSTEM_CREATOR, SYSTEM_CREATOR_NAME } from './createCase.io';
 import { postOfflineReceipt } from './offlineReceipt.io';
 
 type OfflineOutcome = Partial<Pick<OfflineMessageDoc, 'caseId' | 'caseNumber' | 'caseError'>>;
@@ -46,6 +46,9 @@ export async function handleOfflineMessage(offlineMessageId: string, data: Parti
       projectId: data.projectId,
       requester: { id: data.userId, name: data.userName ?? '' },
       createdBy: SYSTEM_CREATOR,
+      createdByName: SYSTEM_CREATOR_NAME,
+      // The rules give an offline message its conversation's id.
+      conversationId: offlineMessageId,
     });
     outcome = { caseId: created.caseId, caseNumber: created.number, caseError: null };
     await postOfflineReceipt(offlineMessageId, data.userId, created.number);

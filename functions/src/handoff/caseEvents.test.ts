@@ -66,7 +66,7 @@ describe('caseEventBody', () => {
         revision: 0,
         createdAt: '2026-12-01T09:00:00.000Z',
         updatedAt: '2026-12-01T09:00:00.000Z',
-        link: '/cases/offline_c1',
+        link: '/admin/cases/offline_c1',
       },
     });
   });

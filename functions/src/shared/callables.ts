@@ -1,7 +1,7 @@
 // The callable functions' requests, responses and limits: what the web app
 // sends and what functions accept, written once (the functions' zod schemas are
 // typed against these, so a drift breaks the build).
-import type { Role, WebhookDeliveryStatus } from './catalogue';
+import type { CaseStatus, Role, WebhookDeliveryStatus } from './catalogue';
 
 /** Characters of the internal note a transfer may carry. */
 export const TRANSFER_NOTE_MAX = 2000;
@@ -25,6 +25,36 @@ export interface ConvertRequest {
 export interface ConvertResult {
   caseId: string;
   caseNumber: number;
+}
+
+/** Characters of the comment a case change may carry. */
+export const CASE_COMMENT_MAX = 2000;
+
+/**
+ * One change of a case by staff. At least one of status, assignee or comment.
+ * `expectedRevision` is the revision the person saw: a change made meanwhile by
+ * someone else is a conflict. `requestId` is the client's id for this change, so
+ * a retry of a change that already went through is answered, not applied twice.
+ */
+export interface UpdateCaseRequest {
+  caseId: string;
+  expectedRevision: number;
+  requestId: string;
+  status?: CaseStatus;
+  /** A specialist of the case's project (or the caller), or null to unassign. Omitted: unchanged. */
+  assigneeId?: string | null;
+  comment?: string;
+  /** True: the comment is for staff only, and the requester does not see this history entry. */
+  internal?: boolean;
+}
+
+export interface UpdateCaseResult {
+  revision: number;
+  status: CaseStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  /** False when this request had already been applied (a retry). */
+  applied: boolean;
 }
 
 export interface SetRoleRequest {

@@ -31,9 +31,13 @@ export type AvailabilityChoice = (typeof AVAILABILITY_CHOICES)[number];
 export const CASE_CIRCUMSTANCES = ['offline', 'conversion'] as const;
 export type CaseCircumstance = (typeof CASE_CIRCUMSTANCES)[number];
 
-/** A case's status (the cases inbox moves it; a case written before the field existed counts as 'new'). */
+/** A case's life: new, taken up (in progress), resolved; a resolved case may be reopened (shared/caseFlow.ts). */
 export const CASE_STATUSES = ['new', 'in_progress', 'resolved'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Who may read a case history entry: its requester too, or staff only (an internal comment). */
+export const CASE_HISTORY_VISIBILITIES = ['all', 'staff'] as const;
+export type CaseHistoryVisibility = (typeof CASE_HISTORY_VISIBILITIES)[number];
 
 /** Events sent to a project's service desk (handoff/). */
 export const WEBHOOK_EVENT_TYPES = ['case.created', 'case.updated'] as const;
@@ -64,8 +68,8 @@ export const WEBHOOK = {
 /** Event ids: one per case revision, so a re-fired trigger finds the delivery it already made. */
 export const webhookEventId = (caseId: string, revision: number) => `${caseId}~${revision}`;
 
-/** Where a case is shown in the web app (the desk's link back). */
-export const caseLinkPath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
+/** Where a case is shown in the web app (the desk's link back): the admin console's case page. */
+export const caseLinkPath = (caseId: string) => `/admin/cases/${encodeURIComponent(caseId)}`;
 
 export const LIMITS = {
   messageText: 4000,
@@ -161,6 +165,8 @@ export const SUBCOLLECTIONS = {
   byProject: 'byProject',
   /** users/{uid}/projectChats/{projectId}: the user's chat slot in one project. */
   projectChats: 'projectChats',
+  /** cases/{caseId}/history/{revision}: the case's audit trail (functions only). */
+  history: 'history',
 } as const;
 
 export const SETTINGS_DOCS = {
@@ -188,6 +194,8 @@ export const paths = {
   group: (groupId: string) => `${COLLECTIONS.groups}/${groupId}`,
   caseTemplate: (templateId: string) => `${COLLECTIONS.caseTemplates}/${templateId}`,
   case: (caseId: string) => `${COLLECTIONS.cases}/${caseId}`,
+  caseHistory: (caseId: string, revision: number) =>
+    `${COLLECTIONS.cases}/${caseId}/${SUBCOLLECTIONS.history}/${revision}`,
   conversation: (conversationId: string) => `${COLLECTIONS.conversations}/${conversationId}`,
   message: (conversationId: string, messageId: string) =>
     `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}/${messageId}`,
@@ -229,6 +237,7 @@ export const CALLABLES = {
   saveWebhookConfig: 'saveWebhookConfig',
   rotateWebhookSecret: 'rotateWebhookSecret',
   retryWebhookDelivery: 'retryWebhookDelivery',
+  updateCase: 'updateCase',
 } as const;
 
 /**
