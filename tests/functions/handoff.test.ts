@@ -233,7 +233,7 @@ describe('delivery to the desk', () => {
         status: 'new',
         assignee: null,
         revision: 0,
-        link: `/cases/${caseId}`,
+        link: `/admin/cases/${caseId}`,
       },
     });
     expect(request!.body).not.toContain('Internal transcript');
