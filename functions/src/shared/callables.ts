@@ -33,3 +33,55 @@ export interface SetRoleRequest {
 }
 
 export type SetRoleResult = SetRoleRequest;
+
+export interface CreateAccountRequest {
+  displayName: string;
+  email: string;
+  role: Role;
+}
+
+export interface CreateAccountResult {
+  uid: string;
+  email: string;
+  /** Firebase's password-reset link: the person sets a password through it (the desk sends no mail). */
+  passwordLink: string;
+}
+
+export interface SetAccountDisabledRequest {
+  uid: string;
+  disabled: boolean;
+}
+
+export type SetAccountDisabledResult = SetAccountDisabledRequest;
+
+export interface RecordSignInResult {
+  /** ISO time of the account's last sign-in as Firebase Auth knows it, or null. */
+  lastSignInAt: string | null;
+}
+
+/** Members one specialist group may hold (the rules held this bound before groups moved to functions). */
+export const GROUP_MEMBERS_MAX = 200;
+
+/** Creates a group (revision null; the app picks a fresh id, so a retry cannot make two) or saves one. */
+export interface SaveGroupRequest {
+  groupId: string;
+  /** The revision the form loaded; null when creating. */
+  revision: number | null;
+  name: string;
+  specialistIds: string[];
+}
+
+export interface SaveGroupResult {
+  groupId: string;
+  revision: number;
+}
+
+export interface DeleteGroupRequest {
+  groupId: string;
+  revision: number;
+}
+
+/** HttpsError details of an `aborted` save: what another admin saved meanwhile. */
+export interface GroupConflictDetails {
+  current: { revision: number; name: string; specialistIds: string[] } | null;
+}

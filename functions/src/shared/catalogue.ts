@@ -103,6 +103,8 @@ export const COLLECTIONS = {
   queueLeases: 'queueLeases',
   /** queueTallies/{projectId}~{level}: a line's tail and count (functions only, closed to clients). */
   queueTallies: 'queueTallies',
+  /** auditLog/{id}: one admin change each (functions only; admins read). */
+  auditLog: 'auditLog',
 } as const;
 
 export const SUBCOLLECTIONS = {
@@ -146,6 +148,7 @@ export const paths = {
   group: (groupId: string) => `${COLLECTIONS.groups}/${groupId}`,
   caseTemplate: (templateId: string) => `${COLLECTIONS.caseTemplates}/${templateId}`,
   case: (caseId: string) => `${COLLECTIONS.cases}/${caseId}`,
+  auditEntry: (entryId: string) => `${COLLECTIONS.auditLog}/${entryId}`,
   conversation: (conversationId: string) => `${COLLECTIONS.conversations}/${conversationId}`,
   message: (conversationId: string, messageId: string) =>
     `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}/${messageId}`,
@@ -179,6 +182,11 @@ export const caseIdFor = (circumstance: CaseCircumstance, sourceId: string) => `
 
 export const CALLABLES = {
   setRole: 'setRole',
+  createAccount: 'createAccount',
+  setAccountDisabled: 'setAccountDisabled',
+  recordSignIn: 'recordSignIn',
+  saveGroup: 'saveGroup',
+  deleteGroup: 'deleteGroup',
   transferToLevel2: 'transferToLevel2',
   convertToCase: 'convertToCase',
 } as const;

@@ -8,3 +8,4 @@ export * from './model/cases';
 export * from './model/conversations';
 export * from './model/routing';
 export * from './model/metrics';
+export * from './model/audit';
