@@ -8,6 +8,7 @@ export { setAccountDisabled } from './roles/setAccountDisabled.fn';
 export { recordSignIn } from './roles/recordSignIn.fn';
 export { onProjectMemberWritten } from './roles/onMembershipWritten.fn';
 export { saveGroup, deleteGroup } from './groups/groups.fn';
+export { saveProject, setProjectMembers } from './projects/projects.fn';
 export { mirrorPresence } from './presence/mirrorPresence.fn';
 export { onOfflineMessageCreated } from './cases/onOfflineMessageCreated.fn';
 export { convertToCase } from './cases/convertToCase.fn';

@@ -85,3 +85,37 @@ export interface DeleteGroupRequest {
 export interface GroupConflictDetails {
   current: { revision: number; name: string; specialistIds: string[] } | null;
 }
+
+/** Creates a project (revision null; the app picks a fresh id) or saves its name, description and archived flag. */
+export interface SaveProjectRequest {
+  projectId: string;
+  revision: number | null;
+  name: string;
+  description: string;
+  archived: boolean;
+}
+
+export interface SaveProjectResult {
+  projectId: string;
+  revision: number;
+}
+
+/** HttpsError details of an `aborted` project save: what another admin saved meanwhile. */
+export interface ProjectConflictDetails {
+  current: { revision: number; name: string; description: string; archived: boolean } | null;
+}
+
+/** Members one call may add or remove (a transaction writes each one). */
+export const MEMBERS_PER_CALL_MAX = 200;
+
+/** Adds and removes members of one project at once; adding a member already there, or removing one who is not, changes nothing. */
+export interface SetProjectMembersRequest {
+  projectId: string;
+  add: string[];
+  remove: string[];
+}
+
+export interface SetProjectMembersResult {
+  added: string[];
+  removed: string[];
+}

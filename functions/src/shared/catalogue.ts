@@ -187,6 +187,8 @@ export const CALLABLES = {
   recordSignIn: 'recordSignIn',
   saveGroup: 'saveGroup',
   deleteGroup: 'deleteGroup',
+  saveProject: 'saveProject',
+  setProjectMembers: 'setProjectMembers',
   transferToLevel2: 'transferToLevel2',
   convertToCase: 'convertToCase',
 } as const;

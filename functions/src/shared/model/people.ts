@@ -40,11 +40,18 @@ export interface ProjectChatDoc {
   offlineMessageAt: Time | null;
 }
 
+/** projects/{p}: written by functions only (saveProject), each change with an audit entry. */
 export interface ProjectDoc {
   name: string;
   description: string;
   /** Functions-only counter behind per-project sequential case numbers. */
   lastCaseNumber: number;
+  /** Archived: the rules refuse new conversations; history and metrics stay. Absent means false. */
+  archived?: boolean;
+  /** Optimistic concurrency for the admin's project form (absent on projects made before: 0). */
+  revision?: number;
+  updatedAt?: Time;
+  updatedBy?: string;
 }
 
 export interface MemberDoc {
