@@ -6,6 +6,7 @@ export { setRole } from './roles/setRole.fn';
 export { createAccount } from './roles/createAccount.fn';
 export { setAccountDisabled } from './roles/setAccountDisabled.fn';
 export { recordSignIn } from './roles/recordSignIn.fn';
+export { importAccounts } from './roles/importAccounts.fn';
 export { onProjectMemberWritten } from './roles/onMembershipWritten.fn';
 export { saveGroup, deleteGroup } from './groups/groups.fn';
 export { saveProject, setProjectMembers } from './projects/projects.fn';

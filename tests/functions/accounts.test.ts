@@ -186,3 +186,51 @@ describe('users/{uid}.projectIds', () => {
     await waitFor(projectIds, (ids) => ids.length === 0, { what: 'the project gone from the account' });
   });
 });
+
+describe('importAccounts', () => {
+  it('imports every row with its projects, or nothing when any row is bad', async () => {
+    const db = getFirestore(app);
+    const projectId = `p-${randomUUID().slice(0, 8)}`;
+    await db.doc(`projects/${projectId}`).set({ name: `Import ${projectId}`, description: '', lastCaseNumber: 0 });
+    const id = randomUUID().slice(0, 6);
+    const good = `name,email,role,projects\nAnn ${id},ann-${id}@test.example,user,Import ${projectId}\nSid ${id},sid-${id}@test.example,specialist`;
+    const { functions } = await signedInClient(admin);
+    const importCsv = (csv: string) => httpsCallable(functions, CALLABLES.importAccounts)({ csv });
+
+    // One bad row (unknown project) and a duplicate: refused with every problem, nothing created.
+    const bad = `${good}\nBea ${id},bea-${id}@test.example,user,Nowhere\nAnn again,ANN-${id}@test.example,user`;
+    await expect(importCsv(bad)).rejects.toMatchObject({
+      code: 'functions/invalid-argument',
+      details: {
+        problems: [
+          { line: 4, message: 'Unknown project “Nowhere”.' },
+          { line: 5, message: `ann-${id}@test.example is already on line 2.` },
+        ],
+      },
+    });
+    await expect(getAuth(app).getUserByEmail(`ann-${id}@test.example`)).rejects.toMatchObject({
+      code: 'auth/user-not-found',
+    });
+
+    const result = (await importCsv(good)).data as { created: { uid: string; passwordLink: string }[] };
+    expect(result.created).toHaveLength(2);
+    const ann = result.created[0]!;
+    expect((await db.doc(`users/${ann.uid}`).get()).data()).toMatchObject({ role: 'user', projectIds: [projectId] });
+    expect((await db.doc(`projects/${projectId}/members/${ann.uid}`).get()).exists).toBe(true);
+    expect(ann.passwordLink).toContain('oobCode=');
+
+    // The same file again: every row already has an account; nothing twice.
+    await expect(importCsv(good)).rejects.toMatchObject({
+      code: 'functions/invalid-argument',
+      details: { problems: [{ line: 2 }, { line: 3 }] },
+    });
+    expect((await auditOf(ann.uid)).length).toBe(1);
+  });
+
+  it('is for admins only', async () => {
+    const user = await createAccount(app, 'user');
+    await expect(call(user, CALLABLES.importAccounts, { csv: 'A,a@x.io,user' })).rejects.toMatchObject({
+      code: 'functions/permission-denied',
+    });
+  });
+});

@@ -5,7 +5,6 @@
 // users document) and otherwise answers "already exists", never a second account.
 import { FieldValue } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import type { UserRecord } from 'firebase-admin/auth';
 import { auth, db } from '../platform/admin';
 import { guarded, parsePayload, requireRole } from '../platform/callable';
 import { recordAudit } from '../audit/auditEntry.io';
@@ -13,31 +12,7 @@ import { searchTermsOf, sortNameOf } from '../shared/accountSearch';
 import type { CreateAccountResult } from '../shared/callables';
 import { paths } from '../shared/catalogue';
 import { createAccountSchema } from './accessChange';
-
-const authCode = (error: unknown) => (error as { code?: string } | null)?.code;
-
-async function userByEmail(email: string): Promise<UserRecord | null> {
-  try {
-    return await auth.getUserByEmail(email);
-  } catch (error) {
-    if (authCode(error) === 'auth/user-not-found') return null;
-    throw error;
-  }
-}
-
-/** The Auth user for `email`, created if none exists (two calls at once end with the same one). */
-async function authUserFor(email: string, displayName: string): Promise<UserRecord> {
-  const found = await userByEmail(email);
-  if (found) return found;
-  try {
-    return await auth.createUser({ email, displayName, emailVerified: false });
-  } catch (error) {
-    if (authCode(error) !== 'auth/email-already-exists') throw error;
-    const raced = await userByEmail(email);
-    if (!raced) throw error;
-    return raced;
-  }
-}
+import { authUserFor, userByEmail } from './authUsers.io';
 
 export const createAccount = onCall(async (request): Promise<CreateAccountResult> => {
   const caller = await requireRole(request, 'admin');

@@ -119,3 +119,19 @@ export interface SetProjectMembersResult {
   added: string[];
   removed: string[];
 }
+
+/** The CSV as the admin chose it; the callable parses and checks it again (shared/accountImport.ts). */
+export interface ImportAccountsRequest {
+  csv: string;
+}
+
+export const IMPORT_CSV_MAX_CHARS = 100_000;
+
+export interface ImportAccountsResult {
+  created: CreateAccountResult[];
+}
+
+/** HttpsError details of a refused import: every problem, by line. */
+export interface ImportProblemsDetails {
+  problems: { line: number; message: string }[];
+}

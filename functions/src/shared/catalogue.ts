@@ -189,6 +189,7 @@ export const CALLABLES = {
   deleteGroup: 'deleteGroup',
   saveProject: 'saveProject',
   setProjectMembers: 'setProjectMembers',
+  importAccounts: 'importAccounts',
   transferToLevel2: 'transferToLevel2',
   convertToCase: 'convertToCase',
 } as const;

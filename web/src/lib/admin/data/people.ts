@@ -17,6 +17,8 @@ import { searchTermFor } from '$shared/accountSearch';
 import type {
   CreateAccountRequest,
   CreateAccountResult,
+  ImportAccountsRequest,
+  ImportAccountsResult,
   SetAccountDisabledRequest,
   SetAccountDisabledResult,
   SetRoleRequest,
@@ -68,5 +70,21 @@ export async function setRole(request: SetRoleRequest): Promise<SetRoleResult> {
 
 export async function setAccountDisabled(request: SetAccountDisabledRequest): Promise<SetAccountDisabledResult> {
   const call = await callable<SetAccountDisabledRequest, SetAccountDisabledResult>(CALLABLES.setAccountDisabled);
+  return (await call(request)).data;
+}
+
+/** Of these emails, those that already have a users document (`in` takes 30 values at a time). */
+export async function emailsWithAccounts(db: Firestore, emails: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(emails.filter(Boolean))];
+  for (let i = 0; i < unique.length; i += 30) {
+    const snap = await getDocs(query(collection(db, COLLECTIONS.users), where('email', 'in', unique.slice(i, i + 30))));
+    for (const d of snap.docs) found.add(String(d.get('email')).toLowerCase());
+  }
+  return found;
+}
+
+export async function importAccounts(request: ImportAccountsRequest): Promise<ImportAccountsResult> {
+  const call = await callable<ImportAccountsRequest, ImportAccountsResult>(CALLABLES.importAccounts);
   return (await call(request)).data;
 }
