@@ -39,13 +39,14 @@ export const onProjectSpecialistWritten = onDocumentWritten(
   async (event) => {
     const { projectId, uid } = event.params;
     if (!projectId) return;
-    // The admin's People list shows each account's projects (one trigger per document, so it lives here).
-    if (uid && event.data?.before.exists !== event.data?.after.exists) await syncAccountProjects(uid);
     const levels = new Set<Level>();
     for (const side of [event.data?.before, event.data?.after]) {
       const level = (side?.data() as ProjectSpecialistDoc | undefined)?.level;
       if (isLevel(level)) levels.add(level);
     }
     for (const level of levels) await drainQueue(projectId, level);
+    // After routing, which is what waits: the admin's People list shows each account's
+    // projects (one trigger per document, so it lives here).
+    if (uid && event.data?.before.exists !== event.data?.after.exists) await syncAccountProjects(uid);
   },
 );
