@@ -55,13 +55,15 @@ export const importAccounts = onCall(async (request): Promise<ImportAccountsResu
   const input = parsePayload(schema, request.data);
   return guarded('importAccounts', async () => {
     const { rows, problems } = parseAccountsCsv(input.csv);
-    if (problems.length) refuse(problems);
+    // Every problem at once, as the preview shows them: rows that parsed badly are not looked up.
+    const badLines = new Set(problems.map((p) => p.line));
+    const lookedUp = rows.filter((r) => !badLines.has(r.line)).map((r) => r.email);
     const projects = (await db.collection(COLLECTIONS.projects).get()).docs.map((d) => ({
       id: d.id,
       name: String(d.get('name') ?? d.id),
     }));
-    const against = problemsAgainst(rows, await existingEmails(rows.map((r) => r.email)), projects);
-    if (against.problems.length) refuse(against.problems);
+    const against = problemsAgainst(rows, await existingEmails(lookedUp), projects);
+    if (problems.length || against.problems.length) refuse([...problems, ...against.problems]);
     const memberships = rows.reduce((n, r) => n + (against.projectIds.get(r.line)?.length ?? 0), 0);
     if (rows.length * 2 + memberships + projects.length > WRITES_MAX) {
       refuse([{ line: 1, message: 'Too many accounts and memberships at once; split the file in two.' }]);
