@@ -49,6 +49,7 @@ export const createAccountSchema: z.ZodType<CreateAccountRequest> = z.strictObje
     .min(1, 'Enter a name.')
     .max(LIMITS.displayName, `A name has at most ${LIMITS.displayName} characters.`)
     .refine((name) => !/[\r\n]/.test(name), 'A name is one line.'),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like name@example.com.').max(254)),
+  // String checks (not z.email()) so the schema reads the same under zod 3 and 4.
+  email: z.string().trim().toLowerCase().max(254).email('Enter a valid email address, like name@example.com.'),
   role: z.enum(ROLES),
 });
