@@ -3,6 +3,13 @@
 import './platform/options';
 
 export { setRole } from './roles/setRole.fn';
+export { createAccount } from './roles/createAccount.fn';
+export { setAccountDisabled } from './roles/setAccountDisabled.fn';
+export { recordSignIn } from './roles/recordSignIn.fn';
+export { importAccounts } from './roles/importAccounts.fn';
+export { onProjectMemberWritten } from './roles/onMembershipWritten.fn';
+export { saveGroup, deleteGroup } from './groups/groups.fn';
+export { saveProject, setProjectMembers } from './projects/projects.fn';
 export { mirrorPresence } from './presence/mirrorPresence.fn';
 export { onOfflineMessageCreated } from './cases/onOfflineMessageCreated.fn';
 export { convertToCase } from './cases/convertToCase.fn';

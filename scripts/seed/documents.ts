@@ -1,6 +1,7 @@
 // The roster as Firestore documents: one path and one typed body each. Pure, so
 // the roster test can check what the seed writes without an emulator.
 import { paths } from '../../functions/src/shared/catalogue';
+import { searchTermsOf, sortNameOf } from '../../functions/src/shared/accountSearch';
 import type {
   CaseConfigDoc,
   CaseTemplateDoc,
@@ -42,8 +43,24 @@ export function seedDocuments(at: Time): SeedDocument[] {
     { kind: 'settings', path: paths.chatSettings(), data: { ...CHAT_SETTINGS, updatedAt: at } },
     { kind: 'settings', path: paths.chatMessages(), data: { ...CHAT_MESSAGES, updatedAt: at } },
   ];
+  // The People list's fields, as the account functions write them.
+  const projectsOf = (uid: string) => [
+    ...(USERS.find((u) => u.uid === uid)?.projectIds ?? []),
+    ...(SPECIALISTS.find((s) => s.uid === uid)?.projects.map((p) => p.projectId) ?? []),
+  ];
   for (const { uid, displayName, email, role } of ACCOUNTS) {
-    docs.push({ kind: 'user', path: paths.user(uid), data: { displayName, email, role } });
+    const data: UserDoc = {
+      displayName,
+      email,
+      role,
+      disabled: false,
+      sortName: sortNameOf(displayName, email),
+      searchTerms: searchTermsOf(displayName, email),
+      projectIds: [...new Set(projectsOf(uid))].sort(),
+      lastSignInAt: null,
+      createdAt: at,
+    };
+    docs.push({ kind: 'user', path: paths.user(uid), data });
   }
   for (const { id, name, description } of PROJECTS) {
     docs.push({ kind: 'project', path: paths.project(id), data: { name, description, lastCaseNumber: 0 } });

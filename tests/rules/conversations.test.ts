@@ -62,6 +62,13 @@ describe('starting a conversation', () => {
     await assertFails(startChat(h.as('user'), 'user', CONVERSATION));
   });
 
+  it('refuses an archived project, for every member, and takes chats again once restored', async () => {
+    await h.seed({ [paths.project(P)]: { name: 'Printers', description: '', lastCaseNumber: 0, archived: true } });
+    await onlyAllows(h, [], (db, persona) => startChat(db, persona, `new-${persona}`));
+    await h.seed({ [paths.project(P)]: { name: 'Printers', description: '', lastCaseNumber: 0, archived: false } });
+    await assertSucceeds(startChat(h.as('user'), 'user', CONVERSATION));
+  });
+
   it('starts queued at level 1 with nobody assigned and no case', async () => {
     const attempt = (overrides: Data) => startChat(h.as('user'), 'user', CONVERSATION, overrides);
     await assertFails(attempt({ status: 'assigned' }));

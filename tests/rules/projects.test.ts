@@ -60,43 +60,19 @@ describe('projects/{p}', () => {
     await onlyAllows(h, ['user', 'otherUser', 'specialist', 'level2', 'admin'], (db) => db.doc(paths.project(P)).get());
   });
 
-  it('is created by an admin with lastCaseNumber 0', async () => {
+  it('takes no client writes, admins included (saveProject writes it with its audit entry)', async () => {
     const project = { name: 'Network', description: '', lastCaseNumber: 0 };
-    await onlyAllows(h, ['admin'], (db) => db.doc(paths.project('project-n')).set(project));
-    await assertFails(
-      h
-        .as('admin')
-        .doc(paths.project('project-m'))
-        .set({ ...project, lastCaseNumber: 7 }),
-    );
-    await assertFails(
-      h
-        .as('admin')
-        .doc(paths.project('project-m'))
-        .set({ ...project, owner: 'ada' }),
-    );
-    await assertFails(
-      h
-        .as('admin')
-        .doc(paths.project('project-m'))
-        .set({ ...project, name: tooLong(LIMITS.projectName) }),
-    );
-    await assertFails(
-      h
-        .as('admin')
-        .doc(paths.project('project-m'))
-        .set({ ...project, description: tooLong(LIMITS.projectDescription) }),
-    );
+    await onlyAllows(h, [], (db) => db.doc(paths.project('project-n')).set(project));
+    await onlyAllows(h, [], (db) => db.doc(paths.project(P)).update({ name: 'Printers and scanners' }));
+    await onlyAllows(h, [], (db) => db.doc(paths.project(P)).update({ archived: true }));
+    await onlyAllows(h, [], (db) => db.doc(paths.project(P)).update({ lastCaseNumber: 100 }));
+    await onlyAllows(h, [], (db) => db.doc(paths.project(P)).delete());
+    expect(await h.peek(paths.project(P))).toMatchObject({ name: 'Printers', lastCaseNumber: 0 });
   });
 
-  it('lets an admin rename it but never touch the case counter', async () => {
-    await onlyAllows(h, ['admin'], (db) => db.doc(paths.project(P)).update({ name: 'Printers and scanners' }));
-    await assertFails(h.as('admin').doc(paths.project(P)).update({ lastCaseNumber: 100 }));
-    await assertFails(h.as('admin').doc(paths.project(P)).update({ name: '' }));
-  });
-
-  it('cannot be deleted from a client', async () => {
-    await assertFails(h.as('admin').doc(paths.project(P)).delete());
+  it('stays readable to its members and specialists once archived (history)', async () => {
+    await h.seed({ [paths.project(P)]: { name: 'Printers', description: '', lastCaseNumber: 0, archived: true } });
+    await onlyAllows(h, ['user', 'otherUser', 'specialist', 'level2', 'admin'], (db) => db.doc(paths.project(P)).get());
   });
 });
 
@@ -107,49 +83,13 @@ describe('projects/{p}/members/{uid}', () => {
     await onlyAllows(h, ['user', 'specialist', 'level2', 'admin'], (db) => db.doc(ana).get());
   });
 
-  it('is added by an admin only, stamped now', async () => {
+  it('takes no client writes, admins included (setProjectMembers writes it with its audit entry)', async () => {
     const dora = paths.member(P, 'dora');
-    await onlyAllows(h, ['admin'], (db) => db.doc(dora).set(member()));
-    await h.remove(dora);
-    await assertFails(
-      h
-        .as('admin')
-        .doc(dora)
-        .set(member({ addedAt: past() })),
-    );
-    await assertFails(
-      h
-        .as('admin')
-        .doc(dora)
-        .set(member({ role: 'admin' })),
-    );
-    await assertFails(
-      h
-        .as('admin')
-        .doc(dora)
-        .set(member({ uid: 'someone-else' })),
-    );
-  });
-
-  it('cannot be added by a user to themself', async () => {
-    const carla = paths.member(P, uidOf('userOfQ'));
-    await assertFails(
-      h
-        .as('userOfQ')
-        .doc(carla)
-        .set(member({ uid: uidOf('userOfQ') })),
-    );
-  });
-
-  it('is renamed by an admin, who cannot change whose membership it is', async () => {
-    await assertSucceeds(h.as('admin').doc(ana).update({ displayName: 'Ana M.' }));
-    await assertFails(
-      h
-        .as('admin')
-        .doc(ana)
-        .update({ uid: uidOf('otherUser') }),
-    );
-    await assertFails(h.as('user').doc(ana).update({ displayName: 'Queen Ana' }));
+    await onlyAllows(h, [], (db) => db.doc(dora).set(member()));
+    await onlyAllows(h, [], (db) => db.doc(paths.member(P, uidOf('userOfQ'))).set(member({ uid: uidOf('userOfQ') })));
+    await onlyAllows(h, [], (db) => db.doc(ana).update({ displayName: 'Ana M.' }));
+    await onlyAllows(h, [], (db) => db.doc(ana).delete());
+    expect(await h.peek(ana)).toMatchObject({ displayName: 'Ana' });
   });
 
   it('lists across projects for its own uid only (collection group)', async () => {
@@ -160,12 +100,6 @@ describe('projects/{p}/members/{uid}', () => {
     await assertFails(memberships('otherUser'));
     await assertSucceeds(memberships('admin'));
     await assertFails(h.as('user').collectionGroup('members').get());
-  });
-
-  it('is removed by an admin only', async () => {
-    await assertFails(h.as('user').doc(ana).delete());
-    await assertFails(h.as('specialist').doc(ana).delete());
-    await assertSucceeds(h.as('admin').doc(ana).delete());
   });
 });
 

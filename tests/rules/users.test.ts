@@ -17,6 +17,13 @@ describe('users/{uid}', () => {
     await onlyAllows(h, ['user', 'admin'], (db) => db.doc(ana).get());
   });
 
+  it('the People list (a query of every account) is for admins only', async () => {
+    await onlyAllows(h, ['admin'], (db) => db.collection('users').orderBy('sortName').limit(25).get());
+    await onlyAllows(h, ['admin'], (db) =>
+      db.collection('users').where('searchTerms', 'array-contains', 'an').orderBy('sortName').get(),
+    );
+  });
+
   it('takes no client writes: name, role and email are the organization’s to set', async () => {
     await onlyAllows(h, [], (db) => db.doc(ana).update({ displayName: 'Ana Maria' }));
     const db = h.as('user');
@@ -24,6 +31,9 @@ describe('users/{uid}', () => {
     await assertFails(db.doc(ana).update({ role: 'admin' }));
     await assertFails(db.doc(ana).update({ email: 'ana@evil.example' }));
     await assertFails(db.doc(ana).update({ disabled: false }));
+    await assertFails(db.doc(ana).update({ projectIds: ['project-q'] }));
+    await assertFails(db.doc(ana).update({ lastSignInAt: new Date() }));
+    await assertFails(h.as('admin').doc(ana).update({ role: 'specialist' }));
     expect(await h.peek(ana)).toMatchObject({ displayName: 'Ana', role: 'user' });
   });
 

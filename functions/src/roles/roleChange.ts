@@ -1,4 +1,5 @@
-// Pure rules for changing an account's role; no SDK so it is unit-tested alone.
+// The setRole payload; no SDK so it is unit-tested alone. Who may lose admin
+// powers is decided in accessChange.ts.
 import { z } from 'zod';
 import type { SetRoleRequest } from '../shared/callables';
 import { ROLES } from '../shared/catalogue';
@@ -8,12 +9,3 @@ export const setRoleSchema: z.ZodType<SetRoleRequest> = z.strictObject({
   role: z.enum(ROLES),
 });
 export type SetRoleInput = SetRoleRequest;
-
-/** Why a role change must be refused, or null when it may go ahead. */
-export function roleChangeRefusal(callerUid: string, input: SetRoleInput): string | null {
-  // An admin demoting themself could leave the desk with no admin at all.
-  if (input.uid === callerUid && input.role !== 'admin') {
-    return 'You cannot remove your own admin role; ask another admin.';
-  }
-  return null;
-}

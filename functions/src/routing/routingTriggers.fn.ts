@@ -8,6 +8,7 @@ import { COLLECTIONS, SUBCOLLECTIONS, isLevel, paths, type Level } from '../shar
 import type { PresenceDoc, ProjectSpecialistDoc } from '../shared/model';
 import { dutyChanged } from './dutyChange';
 import { drainQueue } from './drainQueue.io';
+import { syncAccountProjects } from '../roles/accountProjects.io';
 
 /** The queues (project, level) a specialist serves. */
 async function queuesServedBy(uid: string): Promise<Array<{ projectId: string; level: Level }>> {
@@ -36,7 +37,7 @@ export const onPresenceWritten = onDocumentWritten(paths.presence('{uid}'), asyn
 export const onProjectSpecialistWritten = onDocumentWritten(
   paths.projectSpecialist('{projectId}', '{uid}'),
   async (event) => {
-    const { projectId } = event.params;
+    const { projectId, uid } = event.params;
     if (!projectId) return;
     const levels = new Set<Level>();
     for (const side of [event.data?.before, event.data?.after]) {
@@ -44,5 +45,8 @@ export const onProjectSpecialistWritten = onDocumentWritten(
       if (isLevel(level)) levels.add(level);
     }
     for (const level of levels) await drainQueue(projectId, level);
+    // After routing, which is what waits: the admin's People list shows each account's
+    // projects (one trigger per document, so it lives here).
+    if (uid && event.data?.before.exists !== event.data?.after.exists) await syncAccountProjects(uid);
   },
 );

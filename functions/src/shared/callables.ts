@@ -100,3 +100,105 @@ export interface RetryWebhookDeliveryResult {
   lastStatusCode: number | null;
   lastError: string | null;
 }
+
+export interface CreateAccountRequest {
+  displayName: string;
+  email: string;
+  role: Role;
+}
+
+export interface CreateAccountResult {
+  uid: string;
+  email: string;
+  /** Firebase's password-reset link: the person sets a password through it (the desk sends no mail). */
+  passwordLink: string;
+}
+
+export interface SetAccountDisabledRequest {
+  uid: string;
+  disabled: boolean;
+}
+
+export type SetAccountDisabledResult = SetAccountDisabledRequest;
+
+export interface RecordSignInResult {
+  /** ISO time of the account's last sign-in as Firebase Auth knows it, or null. */
+  lastSignInAt: string | null;
+}
+
+/** Members one specialist group may hold (the rules held this bound before groups moved to functions). */
+export const GROUP_MEMBERS_MAX = 200;
+
+/** Creates a group (revision null; the app picks a fresh id, so a retry cannot make two) or saves one. */
+export interface SaveGroupRequest {
+  groupId: string;
+  /** The revision the form loaded; null when creating. */
+  revision: number | null;
+  name: string;
+  specialistIds: string[];
+}
+
+export interface SaveGroupResult {
+  groupId: string;
+  revision: number;
+}
+
+export interface DeleteGroupRequest {
+  groupId: string;
+  revision: number;
+}
+
+/** HttpsError details of an `aborted` save: what another admin saved meanwhile. */
+export interface GroupConflictDetails {
+  current: { revision: number; name: string; specialistIds: string[] } | null;
+}
+
+/** Creates a project (revision null; the app picks a fresh id) or saves its name, description and archived flag. */
+export interface SaveProjectRequest {
+  projectId: string;
+  revision: number | null;
+  name: string;
+  description: string;
+  archived: boolean;
+}
+
+export interface SaveProjectResult {
+  projectId: string;
+  revision: number;
+}
+
+/** HttpsError details of an `aborted` project save: what another admin saved meanwhile. */
+export interface ProjectConflictDetails {
+  current: { revision: number; name: string; description: string; archived: boolean } | null;
+}
+
+/** Members one call may add or remove (a transaction writes each one). */
+export const MEMBERS_PER_CALL_MAX = 200;
+
+/** Adds and removes members of one project at once; adding a member already there, or removing one who is not, changes nothing. */
+export interface SetProjectMembersRequest {
+  projectId: string;
+  add: string[];
+  remove: string[];
+}
+
+export interface SetProjectMembersResult {
+  added: string[];
+  removed: string[];
+}
+
+/** The CSV as the admin chose it; the callable parses and checks it again (shared/accountImport.ts). */
+export interface ImportAccountsRequest {
+  csv: string;
+}
+
+export const IMPORT_CSV_MAX_CHARS = 100_000;
+
+export interface ImportAccountsResult {
+  created: CreateAccountResult[];
+}
+
+/** HttpsError details of a refused import: every problem, by line. */
+export interface ImportProblemsDetails {
+  problems: { line: number; message: string }[];
+}

@@ -149,6 +149,8 @@ export const COLLECTIONS = {
   webhookSecrets: 'webhookSecrets',
   /** webhookDeliveries/{caseId}~{revision}: one event's delivery log (admins read; functions write). */
   webhookDeliveries: 'webhookDeliveries',
+  /** auditLog/{id}: one admin change each (functions only; admins read). */
+  auditLog: 'auditLog',
 } as const;
 
 export const SUBCOLLECTIONS = {
@@ -196,6 +198,7 @@ export const paths = {
   case: (caseId: string) => `${COLLECTIONS.cases}/${caseId}`,
   caseHistory: (caseId: string, revision: number) =>
     `${COLLECTIONS.cases}/${caseId}/${SUBCOLLECTIONS.history}/${revision}`,
+  auditEntry: (entryId: string) => `${COLLECTIONS.auditLog}/${entryId}`,
   conversation: (conversationId: string) => `${COLLECTIONS.conversations}/${conversationId}`,
   message: (conversationId: string, messageId: string) =>
     `${COLLECTIONS.conversations}/${conversationId}/${SUBCOLLECTIONS.messages}/${messageId}`,
@@ -232,6 +235,14 @@ export const caseIdFor = (circumstance: CaseCircumstance, sourceId: string) => `
 
 export const CALLABLES = {
   setRole: 'setRole',
+  createAccount: 'createAccount',
+  setAccountDisabled: 'setAccountDisabled',
+  recordSignIn: 'recordSignIn',
+  saveGroup: 'saveGroup',
+  deleteGroup: 'deleteGroup',
+  saveProject: 'saveProject',
+  setProjectMembers: 'setProjectMembers',
+  importAccounts: 'importAccounts',
   transferToLevel2: 'transferToLevel2',
   convertToCase: 'convertToCase',
   saveWebhookConfig: 'saveWebhookConfig',

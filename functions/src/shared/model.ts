@@ -9,3 +9,4 @@ export * from './model/conversations';
 export * from './model/routing';
 export * from './model/metrics';
 export * from './model/handoff';
+export * from './model/audit';

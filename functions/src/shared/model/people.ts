@@ -17,6 +17,14 @@ export interface UserDoc {
   disabled?: boolean;
   /** When the role or the disabled flag last changed (refresh tokens were revoked then). */
   roleChangedAt?: Time;
+  /** For the admin's People list (shared/accountSearch.ts); absent on accounts no function has touched yet. */
+  sortName?: string;
+  searchTerms?: string[];
+  /** Projects the account is a member or a specialist of, kept by functions from those documents. */
+  projectIds?: string[];
+  /** Copied from Firebase Auth when the app starts a session (recordSignIn). */
+  lastSignInAt?: Time | null;
+  createdAt?: Time;
 }
 
 /**
@@ -32,11 +40,18 @@ export interface ProjectChatDoc {
   offlineMessageAt: Time | null;
 }
 
+/** projects/{p}: written by functions only (saveProject), each change with an audit entry. */
 export interface ProjectDoc {
   name: string;
   description: string;
   /** Functions-only counter behind per-project sequential case numbers. */
   lastCaseNumber: number;
+  /** Archived: the rules refuse new conversations; history and metrics stay. Absent means false. */
+  archived?: boolean;
+  /** Optimistic concurrency for the admin's project form (absent on projects made before: 0). */
+  revision?: number;
+  updatedAt?: Time;
+  updatedBy?: string;
 }
 
 export interface MemberDoc {
@@ -55,7 +70,17 @@ export interface ProjectSpecialistDoc {
   addedBy: string;
 }
 
+/**
+ * groups/{g}: a named set of specialists, used only when associating
+ * specialists with a project (the group's members at that moment are added);
+ * projects keep no link to the group, so renaming or deleting it changes no
+ * project. Functions only (saveGroup, deleteGroup), with an audit entry.
+ */
 export interface GroupDoc {
   name: string;
   specialistIds: string[];
+  /** Optimistic concurrency: each save names the revision it replaces (absent on groups made before: 0). */
+  revision?: number;
+  updatedAt?: Time;
+  updatedBy?: string;
 }

@@ -95,3 +95,6 @@ export const cloudFunctions = onFirstUse(async (): Promise<Functions> => {
   if (emulator) connectFunctionsEmulator(instance, emulator.host, emulator.port);
   return instance;
 });
+
+/** True when this page talks to the emulators (where no mail ever goes out). */
+export const usingEmulators = (): boolean => runtime?.emulators != null;

@@ -6,10 +6,29 @@
 import { FirebaseError } from 'firebase/app';
 import { onAuthStateChanged, signInWithEmailAndPassword, signOut as signOutOfFirebase, type User } from 'firebase/auth';
 import { doc, onSnapshot } from 'firebase/firestore';
-import { paths, type Role } from '$shared/catalogue';
+import { CALLABLES, paths, type Role } from '$shared/catalogue';
+import type { RecordSignInResult } from '$shared/callables';
+import { callable } from './callable';
 import { accountFrom, type AccountView } from '$lib/roles';
 import { firebase } from './app';
 import { signInErrorMessage } from './errors';
+
+/**
+ * The People list shows each account's last sign-in from users/{uid}; a function
+ * copies it from Firebase Auth when it differs from what the document holds.
+ * A failure only leaves the list's date older, so it is not shown to anyone.
+ */
+async function recordSignInOnce(user: User, stored: { toMillis(): number } | null | undefined): Promise<void> {
+  const signedIn = Date.parse(user.metadata.lastSignInTime ?? '');
+  if (Number.isNaN(signedIn) || stored?.toMillis() === signedIn) return;
+  try {
+    await (
+      await callable<void, RecordSignInResult>(CALLABLES.recordSignIn)
+    )();
+  } catch (error) {
+    console.warn('Could not record the sign-in time', error);
+  }
+}
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
 
@@ -48,6 +67,7 @@ class Session {
         (snapshot) => {
           if (change !== latest) return;
           const account = accountFrom(snapshot.data());
+          if (!seen && snapshot.exists()) void recordSignInOnce(user, snapshot.get('lastSignInAt'));
           if (seen && (seen.role !== account.role || seen.disabled !== account.disabled)) {
             void this.#afterAccessChange(user, account);
           }
