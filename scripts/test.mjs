@@ -97,9 +97,19 @@ function session(report, args, extraFirebaseArgs = []) {
 // Suites that seed their own data run on empty emulators; the demo check runs on
 // emulators that imported the committed seed, exactly as `npm start` serves it.
 const reports = [jsonReport];
-const onlyDemo = vitestArgs.join(' ') === '--project demo';
-let ok = onlyDemo || session(jsonReport, chosen ? vitestArgs : [...SEEDLESS_PROJECTS, ...vitestArgs]);
-if (!chosen || vitestArgs.includes('demo')) {
+// `--project demo` belongs to the second session only: on empty emulators its seeded logins do not exist.
+const wantsDemo = vitestArgs.some(
+  (a, i) => (a === 'demo' && vitestArgs[i - 1] === '--project') || a === '--project=demo',
+);
+const seedlessArgs = vitestArgs.filter(
+  (a, i) =>
+    a !== '--project=demo' &&
+    !(a === '--project' && vitestArgs[i + 1] === 'demo') &&
+    !(a === 'demo' && vitestArgs[i - 1] === '--project'),
+);
+const onlyDemo = chosen && wantsDemo && !seedlessArgs.some((a) => a.startsWith('--project'));
+let ok = onlyDemo || session(jsonReport, chosen ? seedlessArgs : [...SEEDLESS_PROJECTS, ...vitestArgs]);
+if (!chosen || wantsDemo) {
   const demoReport = join(reportDir, 'vitest-demo.json');
   reports.push(demoReport);
   ok = session(demoReport, ['--project', 'demo'], ['--import', join(ROOT, 'emulator-data')]) && ok;
