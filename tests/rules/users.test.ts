@@ -75,6 +75,29 @@ describe('the role comes from users/{uid}, not from the ID token', () => {
     await assertSucceeds(h.as('user').doc(ana).get());
   });
 
+  it('a disabled account reads neither the settings nor its own chat records', async () => {
+    const own = {
+      settings: paths.chatSettings(),
+      texts: paths.chatMessages(),
+      offline: paths.offlineMessage('conv-disabled'),
+      rating: paths.rating('conv-disabled'),
+    };
+    await h.seed({
+      [own.offline]: { projectId: 'project-p', userId: uidOf('user'), userName: 'Ana', text: 'Hi' },
+      [own.rating]: { projectId: 'project-p', userId: uidOf('user'), specialistId: uidOf('specialist'), score: 5 },
+    });
+    const read = () => Object.values(own).map((path) => h.as('user').doc(path).get());
+    const member = () => h.as('user').collectionGroup('members').where('uid', '==', uidOf('user')).get();
+    // Readable while active, so the refusals below are the disabled flag's doing.
+    for (const attempt of read()) await assertSucceeds(attempt);
+    await assertSucceeds(member());
+    await h.seed({
+      [paths.user(uidOf('user'))]: { displayName: 'Ana', email: 'ana@example.com', role: 'user', disabled: true },
+    });
+    for (const attempt of read()) await assertFails(attempt);
+    await assertFails(member());
+  });
+
   it('an account without a users document has no role, whatever its token says', async () => {
     await assertFails(adminWrite(h.withToken('stranger', { role: 'admin' })));
     await assertFails(h.withToken('stranger', { role: 'user' }).doc(paths.project('project-p')).get());
