@@ -25,17 +25,14 @@ import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SHORTCUTS, DEFAULT_SYSTEM_MESSAGES } 
 import { PROJECT_ID, ROOT } from '../support/emulators';
 import { waitFor } from '../support/wait';
 import { BASE_URL, chromiumPath, launchBrowser } from './support/browser';
+import { signIn } from './support/pages';
+import { createAccount, type TestPerson } from './support/people';
 
 const SCREENSHOTS = join(ROOT, 'tests', '.reports', 'e2e');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 740 };
 
-interface Account {
-  uid: string;
-  email: string;
-  password: string;
-  displayName: string;
-}
+type Account = TestPerson;
 
 /** Everything this file seeds, named with one run id so repeated runs never meet. */
 class World {
@@ -66,10 +63,7 @@ class World {
       password: `pw-${randomUUID()}`,
       displayName: `${name} ${this.run}`,
     };
-    const auth = getAuth(this.app);
-    await auth.createUser({ ...account });
-    await auth.setCustomUserClaims(account.uid, { role });
-    await this.db.doc(paths.user(account.uid)).set({ displayName: account.displayName, email: account.email, role });
+    await createAccount(this.app, account, role);
     this.uids.push(account.uid);
     return account;
   }
@@ -222,10 +216,7 @@ describe.skipIf(!chromiumPath)('admin console', () => {
     const context = await browser.newContext({ baseURL: BASE_URL, viewport });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`/?next=${encodeURIComponent(path)}`);
-    await page.getByLabel('Email').fill(world.admin.email);
-    await page.getByLabel('Password').fill(world.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, world.admin, `/?next=${encodeURIComponent(path)}`);
     await page.waitForURL((url) => url.pathname === path.split('?')[0]);
     return page;
   }

@@ -4,160 +4,70 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { getAuth } from 'firebase-admin/auth';
-import { getFirestore, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
+import { deleteApp, type App } from 'firebase-admin/app';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS, paths, type Role } from '$shared/catalogue';
+import { paths } from '$shared/catalogue';
 import type { CaseDoc, ConversationDoc } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
-import { PROJECT_ID, ROOT } from '../support/emulators';
+import { ROOT } from '../support/emulators';
 import { waitFor } from '../support/wait';
-import { BASE_URL, chromiumPath, launchBrowser } from './support/browser';
+import { chromiumPath, launchBrowser } from './support/browser';
+import { createDesk, removeConversations, removeDesk, replaceSettings } from './support/desks';
+import { expectShown, goAvailable, openConversation, Profiles, startChat } from './support/pages';
+import { emulatorApp, People, removePeople, type TestPerson as Person } from './support/people';
 
 const SCREENSHOTS = join(ROOT, 'tests', '.reports', 'e2e');
 const run = randomUUID().slice(0, 8);
 
-interface Person {
-  uid: string;
-  email: string;
-  password: string;
-  displayName: string;
-}
-
 describe.skipIf(!chromiumPath)('the case inbox in two browsers', () => {
   let app: App;
   let db: Firestore;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const people: Person[] = [];
+  let people: People;
+  let profiles: Profiles;
   const projectId = `e2e-cases-${run}`;
   const projectName = `Cases desk ${run}`;
+  const templateId = `e2e-cases-template-${run}`;
   let restoreSettings: (() => Promise<void>) | null = null;
   let user: Person;
   let specialist: Person;
 
-  async function createPerson(role: Role, name: string): Promise<Person> {
-    const slug = `${role}-${people.length}-${run}`;
-    const person = {
-      uid: `e2e-cases-${slug}`,
-      email: `e2e-cases-${slug}@test.example`,
-      password: `pw-${randomUUID()}`,
-      displayName: `${name} ${run}`,
-    };
-    await getAuth(app).createUser({ ...person });
-    await getAuth(app).setCustomUserClaims(person.uid, { role });
-    await db.doc(paths.user(person.uid)).set({ displayName: person.displayName, email: person.email, role });
-    people.push(person);
-    return person;
-  }
-
-  async function createProject() {
-    const now = Timestamp.now();
-    const templateId = `e2e-cases-template-${run}`;
-    const batch = db.batch();
-    batch.set(db.doc(paths.project(projectId)), {
-      name: projectName,
-      description: 'Case inbox test.',
-      lastCaseNumber: 0,
-    });
-    batch.set(db.doc(paths.member(projectId, user.uid)), {
-      uid: user.uid,
-      displayName: user.displayName,
-      addedAt: now,
-    });
-    batch.set(db.doc(paths.projectSpecialist(projectId, specialist.uid)), {
-      uid: specialist.uid,
-      displayName: specialist.displayName,
-      level: 1,
-      addedAt: now,
-      addedBy: 'e2e-cases',
-    });
-    batch.set(db.doc(paths.caseTemplate(templateId)), { name: 'Chat', fields: [], updatedAt: now });
-    for (const circumstance of ['offline', 'conversion'] as const) {
-      batch.set(db.doc(paths.caseConfig(projectId, circumstance)), {
-        templateId,
-        defaults: { type: 'Incident', category: 'Chat', service: 'Printing', priority: 'high', group: 'Desk' },
-        subjectPattern: 'Chat: {firstLine}',
-        updatedAt: now,
-        updatedBy: 'e2e-cases',
-      });
-    }
-    await batch.commit();
-  }
-
   beforeAll(async () => {
-    if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
-      throw new Error('Browser tests need the emulators: run them through `npm test` (firebase emulators:exec).');
-    }
+    app = emulatorApp(`e2e-cases-${run}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    app = initializeApp({ projectId: PROJECT_ID }, `e2e-cases-${run}`);
     db = getFirestore(app);
-    user = await createPerson('user', 'Rita Requester');
-    specialist = await createPerson('specialist', 'Sid Specialist');
-    await createProject();
-    // settings/chat is shared by every suite: chat on for this one, the previous one back afterwards.
-    const ref = db.doc(paths.chatSettings());
-    const previous: DocumentSnapshot = await ref.get();
-    await ref.set({
-      enabled: true,
-      general: { ...DEFAULT_GENERAL_SETTINGS, showSpecialistName: true },
-      revision: ((previous.get('revision') as number | undefined) ?? 0) + 1,
-      updatedAt: Timestamp.now(),
-      updatedBy: 'e2e-cases',
+    people = new People(app, 'e2e-cases', run, { numbered: true });
+    user = await people.create('user', 'Rita Requester');
+    specialist = await people.create('specialist', 'Sid Specialist');
+    await createDesk(db, {
+      project: { id: projectId, name: projectName },
+      description: 'Case inbox test.',
+      members: [user],
+      specialists: [[specialist, 1]],
+      addedBy: 'e2e-cases',
+      template: { id: templateId, fields: [] },
+      circumstances: ['offline', 'conversion'],
+      priority: 'high',
     });
-    restoreSettings = async () => {
-      if (previous.exists) await ref.set(previous.data()!);
-      else await ref.delete();
-    };
-    browser = await launchBrowser();
+    // settings/chat is shared by every suite: chat on for this one, the previous one back afterwards.
+    restoreSettings = await replaceSettings(
+      db,
+      paths.chatSettings(),
+      { enabled: true, general: { ...DEFAULT_GENERAL_SETTINGS, showSpecialistName: true } },
+      'e2e-cases',
+    );
+    profiles = new Profiles(await launchBrowser(), { width: 1280, height: 860 });
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    await browser?.close();
+    await profiles?.close();
     if (!app) return;
     await restoreSettings?.();
-    const conversations = await db.collection(COLLECTIONS.conversations).where('userId', '==', user.uid).get();
-    for (const c of conversations.docs) await db.recursiveDelete(c.ref);
-    const cases = await db.collection(COLLECTIONS.cases).where('projectId', '==', projectId).get();
-    for (const c of cases.docs) await db.recursiveDelete(c.ref);
-    await db.recursiveDelete(db.doc(paths.project(projectId)));
-    for (const { uid } of people) {
-      await db.doc(paths.user(uid)).delete();
-      await db.doc(paths.presence(uid)).delete();
-      await db.doc(paths.specialistLoad(uid)).delete();
-      await db.recursiveDelete(db.doc(paths.specialistStats(uid)));
-    }
-    await getAuth(app).deleteUsers(people.map((p) => p.uid));
+    await removeConversations(db, people.uids);
+    await removeDesk(db, projectId, templateId);
+    await removePeople(app, people.uids, { desk: true, stats: true });
     await deleteApp(app);
   });
-
-  async function signedInPage(person: Person): Promise<Page> {
-    const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 860 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[${person.displayName}] page error:`, error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') console.error(`[${person.displayName}] console:`, message.text());
-    });
-    await page.goto('/');
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/');
-    return page;
-  }
-
-  /** Waits for `target`, failing at once with the page's own words if it shows a problem instead. */
-  async function expectShown(page: Page, target: Locator) {
-    const problem = page.getByRole('alert').filter({ hasText: /\S/ });
-    await target.or(problem).first().waitFor();
-    if ((await problem.count()) > 0) {
-      throw new Error(`The page shows a problem instead: ${await problem.first().textContent()}`);
-    }
-  }
 
   const storedCase = async (caseId: string) => (await db.doc(paths.case(caseId)).get()).data() as CaseDoc;
 
@@ -165,33 +75,19 @@ describe.skipIf(!chromiumPath)('the case inbox in two browsers', () => {
     'converts a chat, works the case through to resolved, and the requester follows it',
     { timeout: 240_000 },
     async () => {
-      const [desk, userPage] = await Promise.all([signedInPage(specialist), signedInPage(user)]);
+      const [desk, userPage] = await Promise.all([profiles.signedIn(specialist), profiles.signedIn(user)]);
       await desk.waitForURL('**/specialist');
-      await desk.getByRole('heading', { name: 'Your availability' }).waitFor();
-      await expectShown(desk, desk.locator('button[aria-pressed]:not([disabled])').first());
-      await desk.getByRole('button', { name: 'Available', exact: true }).click();
-      await expectShown(desk, desk.getByText(/^Available: serving 0 of \d+ conversations\.$/));
+      await goAvailable(desk);
 
       // The user starts a chat and says what is wrong; routing gives it to the specialist.
-      await userPage.waitForURL('**/chat');
-      const item = userPage
-        .getByRole('listitem')
-        .filter({ has: userPage.getByRole('heading', { name: projectName, exact: true }) });
-      await expectShown(userPage, item.getByRole('button', { name: 'Start a chat' }));
-      await item.getByRole('button', { name: 'Start a chat' }).click();
-      await userPage.waitForURL('**/chat/c/**');
-      const conversationId = new URL(userPage.url()).pathname.split('/').pop()!;
+      const conversationId = await startChat(userPage, projectName);
       await expectShown(userPage, userPage.getByText(`You are chatting with ${specialist.displayName}.`));
       const composer = userPage.getByRole('textbox', { name: 'Your message' });
       await composer.fill('The scanner on floor 3 is jammed.');
       await composer.press('Enter');
 
       // The specialist converts it.
-      await desk
-        .getByRole('region', { name: 'Your conversations' })
-        .getByRole('link', { name: new RegExp(user.displayName) })
-        .click();
-      await desk.waitForURL(`**/specialist/c/${conversationId}`);
+      await openConversation(desk, user.displayName, conversationId);
       await desk.getByRole('button', { name: 'Convert to case' }).click();
       await expectShown(desk, desk.getByText(/^Converted into case #\d+\.$/));
       const { caseId, caseNumber } = await waitFor(

@@ -5,34 +5,24 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { getAuth } from 'firebase-admin/auth';
-import { getFirestore, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
+import type { Page } from 'playwright-core';
+import { deleteApp, type App } from 'firebase-admin/app';
+import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientMessageId, COLLECTIONS, paths, type Level, type Role } from '$shared/catalogue';
+import { clientMessageId, COLLECTIONS, paths, type Level } from '$shared/catalogue';
 import type { ChatMessagesDoc, ChatSettingsDoc, ConversationDoc, RatingDoc } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS, DEFAULT_SYSTEM_MESSAGES } from '$shared/settings';
-import { PROJECT_ID, ROOT } from '../support/emulators';
+import { ROOT } from '../support/emulators';
 import { waitFor } from '../support/wait';
-import { BASE_URL, chromiumPath, launchBrowser } from './support/browser';
+import { chromiumPath, launchBrowser } from './support/browser';
+import { createDesk, removeConversations, removeDesk, replaceSettings, type Desk } from './support/desks';
+import { expectShown, goAvailable, openConversation, messages, Profiles, startChat } from './support/pages';
+import { emulatorApp, People, removePeople, type TestPerson as Person } from './support/people';
 
 const SCREENSHOTS = join(ROOT, 'tests', '.reports', 'e2e');
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 360, height: 740 };
 const run = randomUUID().slice(0, 8);
-
-interface Person {
-  uid: string;
-  email: string;
-  password: string;
-  displayName: string;
-}
-
-interface Project {
-  id: string;
-  name: string;
-}
 
 /** A shortcut only this run defines, so the test knows exactly what it inserts. */
 const GREETING = { key: `greet${run}`, text: 'Hello {userName}, I am {specialistName} from {projectName}.' };
@@ -40,102 +30,46 @@ const GREETING = { key: `greet${run}`, text: 'Hello {userName}, I am {specialist
 describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
   let app: App;
   let db: Firestore;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const people: Person[] = [];
-  const projects: Project[] = [];
+  let people: People;
+  let profiles: Profiles;
+  const projects: Array<{ id: string; templateId: string }> = [];
   const restoreSettings: Array<() => Promise<void>> = [];
 
   let user: Person;
   let level1: Person;
   let level2: Person;
   let offDuty: Person;
-  let staffed: Project;
-  let unstaffed: Project;
+  let staffed: Desk;
+  let unstaffed: Desk;
 
-  async function createPerson(role: Role, name: string): Promise<Person> {
-    const slug = `${role}-${people.length}-${run}`;
-    const person = {
-      uid: `e2e-chat-${slug}`,
-      email: `e2e-chat-${slug}@test.example`,
-      password: `pw-${randomUUID()}`,
-      displayName: `${name} ${run}`,
-    };
-    await getAuth(app).createUser({ ...person });
-    await getAuth(app).setCustomUserClaims(person.uid, { role });
-    await db.doc(paths.user(person.uid)).set({ displayName: person.displayName, email: person.email, role });
-    people.push(person);
-    return person;
-  }
-
-  async function createProject(
-    label: string,
-    members: Person[],
-    specialists: Array<[Person, Level]>,
-  ): Promise<Project> {
-    const project = { id: `e2e-chat-${label}-${run}`, name: `${label} desk ${run}` };
-    const now = Timestamp.now();
+  const createPerson = (role: 'user' | 'specialist', name: string) => people.create(role, name);
+  async function createProject(label: string, members: Person[], specialists: Array<[Person, Level]>): Promise<Desk> {
     const templateId = `e2e-chat-template-${label}-${run}`;
-    const batch = db.batch();
-    batch.set(db.doc(paths.project(project.id)), {
-      name: project.name,
+    const project = await createDesk(db, {
+      project: { id: `e2e-chat-${label}-${run}`, name: `${label} desk ${run}` },
       description: `Seeded by the chat browser test.`,
-      lastCaseNumber: 0,
+      members,
+      specialists,
+      addedBy: 'e2e-chat',
+      template: { id: templateId, fields: [{ key: 'room', label: 'Room', mandatory: false }] },
+      circumstances: ['offline', 'conversion'],
+      priority: 'medium',
     });
-    for (const m of members)
-      batch.set(db.doc(paths.member(project.id, m.uid)), { uid: m.uid, displayName: m.displayName, addedAt: now });
-    for (const [s, level] of specialists) {
-      batch.set(db.doc(paths.projectSpecialist(project.id, s.uid)), {
-        uid: s.uid,
-        displayName: s.displayName,
-        level,
-        addedAt: now,
-        addedBy: 'e2e-chat',
-      });
-    }
-    batch.set(db.doc(paths.caseTemplate(templateId)), {
-      name: 'Chat',
-      fields: [{ key: 'room', label: 'Room', mandatory: false }],
-      updatedAt: now,
-    });
-    for (const circumstance of ['offline', 'conversion'] as const) {
-      batch.set(db.doc(paths.caseConfig(project.id, circumstance)), {
-        templateId,
-        defaults: { type: 'Incident', category: 'Chat', service: 'Printing', priority: 'medium', group: 'Desk' },
-        subjectPattern: 'Chat: {firstLine}',
-        updatedAt: now,
-        updatedBy: 'e2e-chat',
-      });
-    }
-    await batch.commit();
-    projects.push(project);
+    projects.push({ id: project.id, templateId });
     return project;
   }
 
   /** settings/* are shared by every suite: set ours and put the previous ones back afterwards. */
   async function useSettings(chat: Partial<ChatSettingsDoc>, texts: Partial<ChatMessagesDoc>) {
-    for (const [path, data] of [
-      [paths.chatSettings(), chat],
-      [paths.chatMessages(), texts],
-    ] as const) {
-      const ref = db.doc(path);
-      const previous: DocumentSnapshot = await ref.get();
-      const revision = ((previous.get('revision') as number | undefined) ?? 0) + 1;
-      await ref.set({ ...data, revision, updatedAt: Timestamp.now(), updatedBy: 'e2e-chat' });
-      restoreSettings.push(async () => {
-        if (previous.exists) await ref.set(previous.data()!);
-        else await ref.delete();
-      });
-    }
+    restoreSettings.push(await replaceSettings(db, paths.chatSettings(), chat, 'e2e-chat'));
+    restoreSettings.push(await replaceSettings(db, paths.chatMessages(), texts, 'e2e-chat'));
   }
 
   beforeAll(async () => {
-    if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
-      throw new Error('Browser tests need the emulators: run them through `npm test` (firebase emulators:exec).');
-    }
+    app = emulatorApp(`e2e-chat-${run}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    app = initializeApp({ projectId: PROJECT_ID }, `e2e-chat-${run}`);
     db = getFirestore(app);
+    people = new People(app, 'e2e-chat', run, { numbered: true });
     user = await createPerson('user', 'Uma User');
     level1 = await createPerson('specialist', 'Lea Level1');
     level2 = await createPerson('specialist', 'Leo Level2');
@@ -153,85 +87,29 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
       { enabled: true, general: { ...DEFAULT_GENERAL_SETTINGS, ratingEnabled: true, showSpecialistName: true } },
       { messages: DEFAULT_SYSTEM_MESSAGES, shortcuts: [GREETING, { key: `bye${run}`, text: 'Bye {userName}!' }] },
     );
-    browser = await launchBrowser();
+    profiles = new Profiles(await launchBrowser(), DESKTOP);
   });
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    await profiles?.closeAll();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await profiles?.close();
     if (!app) return;
     for (const restore of restoreSettings.reverse()) await restore();
-    const uids = people.map((p) => p.uid);
-    const conversations = await db.collection(COLLECTIONS.conversations).where('userId', 'in', uids).get();
-    for (const c of conversations.docs) {
-      await db.recursiveDelete(c.ref);
-      // Only what exists: the emulator reports deleting a missing document to create triggers.
-      for (const ref of [db.doc(paths.rating(c.id)), db.doc(paths.offlineMessage(c.id))]) {
-        if ((await ref.get()).exists) await ref.delete();
-      }
-    }
-    for (const project of projects) {
-      const cases = await db.collection(COLLECTIONS.cases).where('projectId', '==', project.id).get();
-      await Promise.all(cases.docs.map((d) => d.ref.delete()));
-      await db.recursiveDelete(db.doc(paths.project(project.id)));
-    }
-    for (const uid of uids) {
-      await db.doc(paths.user(uid)).delete();
-      await db.doc(paths.presence(uid)).delete();
-      await db.doc(paths.specialistLoad(uid)).delete();
-      await db.recursiveDelete(db.doc(paths.specialistStats(uid)));
-    }
-    await getAuth(app).deleteUsers(uids);
+    await removeConversations(db, people.uids);
+    for (const project of projects) await removeDesk(db, project.id, project.templateId);
+    await removePeople(app, people.uids, { desk: true, stats: true });
     await deleteApp(app);
   });
 
-  async function signedInPage(person: Person, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ baseURL: BASE_URL, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    // A failing run then shows what the page itself complained about.
-    page.on('pageerror', (error) => console.error(`[${person.displayName}] page error:`, error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') console.error(`[${person.displayName}] console:`, message.text());
-    });
-    await page.goto('/');
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/');
-    return page;
-  }
+  const signedInPage = (person: Person, viewport = DESKTOP) => profiles.signedIn(person, { viewport });
 
-  /** Waits for `target`, failing at once with the page's own words if it shows a problem instead. */
-  async function expectShown(page: Page, target: Locator) {
-    const problem = page.getByRole('alert').filter({ hasText: /\S/ });
-    await target.or(problem).first().waitFor();
-    if ((await problem.count()) > 0) {
-      throw new Error(`The page shows a problem instead: ${await problem.first().textContent()}`);
-    }
-  }
-
-  async function goAvailable(page: Page) {
-    await page.getByRole('heading', { name: 'Your availability' }).waitFor();
-    const available = page.getByRole('button', { name: 'Available', exact: true });
-    await expectShown(page, page.locator('button[aria-pressed]:not([disabled])').first());
-    await available.click();
-    await expectShown(page, page.getByText(/^Available: serving 0 of \d+ conversations\.$/));
+  /** Goes available on the desk and sees the Available button pressed. */
+  async function goAvailableChecked(page: Page) {
+    const available = await goAvailable(page);
     expect(await available.getAttribute('aria-pressed')).toBe('true');
-  }
-
-  async function startChat(page: Page, project: Project): Promise<string> {
-    await page.waitForURL('**/chat');
-    const item = page
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { name: project.name, exact: true }) });
-    await expectShown(page, item.getByRole('button', { name: 'Start a chat' }));
-    await item.getByRole('button', { name: 'Start a chat' }).click();
-    await page.waitForURL('**/chat/c/**');
-    return new URL(page.url()).pathname.split('/').pop()!;
   }
 
   /** Waits for the page to show `text` as a problem (an alert). */
@@ -240,8 +118,6 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
   }
 
   const conversation = async (id: string) => (await db.doc(paths.conversation(id)).get()).data() as ConversationDoc;
-  /** The message list itself (its region also holds the live region that repeats the newest message). */
-  const messages = (page: Page) => page.getByRole('region', { name: /^Messages/ }).getByRole('list');
 
   it('routes a chat to Level 1, then transfer, case, close and rating', { timeout: 300_000 }, async () => {
     const [l1Page, l2Page, userPage] = await Promise.all([
@@ -250,15 +126,15 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
       signedInPage(user),
     ]);
     await Promise.all([l1Page.waitForURL('**/specialist'), l2Page.waitForURL('**/specialist')]);
-    await goAvailable(l1Page);
-    await goAvailable(l2Page);
+    await goAvailableChecked(l1Page);
+    await goAvailableChecked(l2Page);
     await l1Page.screenshot({ path: join(SCREENSHOTS, 'chat-desk-available-desktop.png'), fullPage: true });
     await l2Page.setViewportSize(PHONE);
     await l2Page.screenshot({ path: join(SCREENSHOTS, 'chat-desk-available-phone.png'), fullPage: true });
     await l2Page.setViewportSize(DESKTOP);
 
     // The user starts; routing picks the available Level 1 specialist.
-    const conversationId = await startChat(userPage, staffed);
+    const conversationId = await startChat(userPage, staffed.name);
     await expectShown(userPage, userPage.getByText(`You are chatting with ${level1.displayName}.`));
     await messages(userPage)
       .getByText(`Hello ${user.displayName}, welcome to the ${staffed.name} help desk.`)
@@ -286,9 +162,7 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     expect(offlineCopies.size).toBe(1);
 
     // Level 1 sees it in their own list and opens it.
-    const mine = l1Page.getByRole('region', { name: 'Your conversations' });
-    await mine.getByRole('link', { name: new RegExp(user.displayName) }).click();
-    await l1Page.waitForURL(`**/specialist/c/${conversationId}`);
+    await openConversation(l1Page, user.displayName, conversationId);
     await expectShown(l1Page, messages(l1Page).getByText('My printer prints only blank pages.'));
     // Now that Level 1 has them on screen, the user sees both messages read.
     const userLines = messages(userPage)
@@ -340,11 +214,7 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
     await l1Page.waitForURL('**/specialist');
 
     // Level 2 has it, with both notes; the user sees the transfer but no note.
-    await l2Page
-      .getByRole('region', { name: 'Your conversations' })
-      .getByRole('link', { name: new RegExp(user.displayName) })
-      .click();
-    await l2Page.waitForURL(`**/specialist/c/${conversationId}`);
+    await openConversation(l2Page, user.displayName, conversationId);
     const l2Messages = messages(l2Page);
     await expectShown(l2Page, l2Messages.getByText(`Firmware issue ${run}`));
     await l2Messages.getByText(`VIP customer ${run}`).waitFor();
@@ -419,7 +289,7 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
 
   it('offers to leave a message when nobody is on duty, and shows the case number', { timeout: 180_000 }, async () => {
     const userPage = await signedInPage(user, PHONE);
-    const conversationId = await startChat(userPage, unstaffed);
+    const conversationId = await startChat(userPage, unstaffed.name);
     await expectShown(userPage, userPage.getByRole('heading', { name: 'Leave us a message' }));
     await userPage.getByText('Nobody is available to chat right now.').waitFor();
     const composer = userPage.getByRole('textbox', { name: 'Your message' });
@@ -477,16 +347,12 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
         signedInPage(asker),
       ]);
       await l2Page.waitForURL('**/specialist');
-      await goAvailable(l1Page);
-      const conversationId = await startChat(userPage, escalation);
+      await goAvailableChecked(l1Page);
+      const conversationId = await startChat(userPage, escalation.name);
       await expectShown(userPage, userPage.getByText(`You are chatting with ${first.displayName}.`));
 
       // Level 2 is signed in but away: the transfer waits, and Level 1 is free at once.
-      await l1Page
-        .getByRole('region', { name: 'Your conversations' })
-        .getByRole('link', { name: new RegExp(asker.displayName) })
-        .click();
-      await l1Page.waitForURL(`**/specialist/c/${conversationId}`);
+      await openConversation(l1Page, asker.displayName, conversationId);
       await l1Page.getByRole('button', { name: 'Transfer to Level 2' }).click();
       const dialog = l1Page.getByRole('dialog', { name: 'Transfer to Level 2' });
       await dialog.getByRole('radio', { name: /First Level 2 specialist free/ }).check();
@@ -509,12 +375,8 @@ describe.skipIf(!chromiumPath)('live chat in three browsers', () => {
       expect(waiting).toMatchObject({ status: 'queued', level: 2, specialistId: null });
 
       // The Level 2 specialist goes available and gets it, note included.
-      await goAvailable(l2Page);
-      await l2Page
-        .getByRole('region', { name: 'Your conversations' })
-        .getByRole('link', { name: new RegExp(asker.displayName) })
-        .click();
-      await l2Page.waitForURL(`**/specialist/c/${conversationId}`);
+      await goAvailableChecked(l2Page);
+      await openConversation(l2Page, asker.displayName, conversationId);
       await expectShown(l2Page, messages(l2Page).getByText(`Needs a firmware expert ${run}`));
       await expectShown(userPage, userPage.getByText(`You are chatting with ${second.displayName}.`));
       expect(await conversation(conversationId)).toMatchObject({ status: 'assigned', specialistId: second.uid });

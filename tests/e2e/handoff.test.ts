@@ -5,168 +5,81 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { getAuth } from 'firebase-admin/auth';
-import { getFirestore, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
+import { deleteApp, type App } from 'firebase-admin/app';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS, paths, type Role } from '$shared/catalogue';
-import type { CaseEventBody, ChatSettingsDoc } from '$shared/model';
+import { COLLECTIONS, paths } from '$shared/catalogue';
+import type { CaseEventBody } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
-import { PROJECT_ID, ROOT } from '../support/emulators';
+import { ROOT } from '../support/emulators';
 import { waitFor } from '../support/wait';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhookReceiver';
-import { BASE_URL, chromiumPath, launchBrowser } from './support/browser';
+import { chromiumPath, launchBrowser } from './support/browser';
+import { createDesk, removeConversations, removeDesk, replaceSettings } from './support/desks';
+import { expectShown, Profiles, startChat } from './support/pages';
+import { emulatorApp, People, removePeople, type TestPerson as Person } from './support/people';
 
 const SCREENSHOTS = join(ROOT, 'tests', '.reports', 'e2e');
 const DESKTOP = { width: 1280, height: 900 };
 const run = randomUUID().slice(0, 8);
 
-interface Person {
-  uid: string;
-  email: string;
-  password: string;
-  displayName: string;
-}
-
 describe.skipIf(!chromiumPath)('hand-off to the service desk in the browser', () => {
   let app: App;
   let db: Firestore;
-  let browser: Browser;
+  let people: People;
+  let profiles: Profiles;
   let receiver: WebhookReceiver;
-  const contexts: BrowserContext[] = [];
-  const people: Person[] = [];
   const project = { id: `e2e-hook-${run}`, name: `Hand-off desk ${run}` };
+  const templateId = `e2e-hook-template-${run}`;
   let admin: Person;
   let user: Person;
   let restoreChat: () => Promise<void> = async () => undefined;
 
-  async function createPerson(role: Role, name: string): Promise<Person> {
-    const slug = `${role}-${people.length}-${run}`;
-    const person = {
-      uid: `e2e-hook-${slug}`,
-      email: `e2e-hook-${slug}@test.example`,
-      password: `pw-${randomUUID()}`,
-      displayName: `${name} ${run}`,
-    };
-    await getAuth(app).createUser({ ...person });
-    await getAuth(app).setCustomUserClaims(person.uid, { role });
-    await db.doc(paths.user(person.uid)).set({ displayName: person.displayName, email: person.email, role });
-    people.push(person);
-    return person;
-  }
-
-  /** A project whose only specialist is off duty, so a user is offered to leave a message. */
-  async function seedProject(offDuty: Person) {
-    const now = Timestamp.now();
-    const templateId = `e2e-hook-template-${run}`;
-    const batch = db.batch();
-    batch.set(db.doc(paths.project(project.id)), {
-      name: project.name,
-      description: 'Hand-off test',
-      lastCaseNumber: 0,
-    });
-    batch.set(db.doc(paths.member(project.id, user.uid)), {
-      uid: user.uid,
-      displayName: user.displayName,
-      addedAt: now,
-    });
-    batch.set(db.doc(paths.projectSpecialist(project.id, offDuty.uid)), {
-      uid: offDuty.uid,
-      displayName: offDuty.displayName,
-      level: 1,
-      addedAt: now,
-      addedBy: 'e2e-hook',
-    });
-    batch.set(db.doc(paths.caseTemplate(templateId)), { name: 'Chat', fields: [], updatedAt: now });
-    batch.set(db.doc(paths.caseConfig(project.id, 'offline')), {
-      templateId,
-      defaults: { type: 'Incident', category: 'Chat', service: 'Printing', priority: 'medium', group: 'Desk' },
-      subjectPattern: 'Chat: {firstLine}',
-      updatedAt: now,
-      updatedBy: 'e2e-hook',
-    });
-    await batch.commit();
-  }
-
-  /** settings/chat is shared by every suite: turn chat on, and put the previous document back afterwards. */
-  async function chatOn() {
-    const ref = db.doc(paths.chatSettings());
-    const previous: DocumentSnapshot = await ref.get();
-    const chat: ChatSettingsDoc = {
-      enabled: true,
-      general: DEFAULT_GENERAL_SETTINGS,
-      revision: ((previous.get('revision') as number | undefined) ?? 0) + 1,
-      updatedAt: Timestamp.now(),
-      updatedBy: 'e2e-hook',
-    };
-    await ref.set(chat);
-    restoreChat = async () => {
-      if (previous.exists) await ref.set(previous.data()!);
-      else await ref.delete();
-    };
-  }
-
   beforeAll(async () => {
-    if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
-      throw new Error('Browser tests need the emulators: run them through `npm test` (firebase emulators:exec).');
-    }
+    app = emulatorApp(`e2e-hook-${run}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    app = initializeApp({ projectId: PROJECT_ID }, `e2e-hook-${run}`);
     db = getFirestore(app);
-    admin = await createPerson('admin', 'Ada Admin');
-    user = await createPerson('user', 'Uma User');
-    await seedProject(await createPerson('specialist', 'Otto Offduty'));
-    await chatOn();
+    people = new People(app, 'e2e-hook', run, { numbered: true });
+    admin = await people.create('admin', 'Ada Admin');
+    user = await people.create('user', 'Uma User');
+    // The project's only specialist is off duty, so a user is offered to leave a message.
+    await createDesk(db, {
+      project,
+      description: 'Hand-off test',
+      members: [user],
+      specialists: [[await people.create('specialist', 'Otto Offduty'), 1]],
+      addedBy: 'e2e-hook',
+      template: { id: templateId, fields: [] },
+      circumstances: ['offline'],
+      priority: 'medium',
+    });
+    // settings/chat is shared by every suite: turn chat on, and put the previous document back afterwards.
+    restoreChat = await replaceSettings(
+      db,
+      paths.chatSettings(),
+      { enabled: true, general: DEFAULT_GENERAL_SETTINGS },
+      'e2e-hook',
+    );
     receiver = await startWebhookReceiver();
-    browser = await launchBrowser();
+    profiles = new Profiles(await launchBrowser(), DESKTOP);
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    await browser?.close();
+    await profiles?.close();
     await receiver?.close();
     if (!app) return;
     await restoreChat();
-    const conversations = await db.collection(COLLECTIONS.conversations).where('userId', '==', user.uid).get();
-    for (const c of conversations.docs) {
-      await db.recursiveDelete(c.ref);
-      const offline = db.doc(paths.offlineMessage(c.id));
-      if ((await offline.get()).exists) await offline.delete();
-    }
-    for (const collection of [COLLECTIONS.cases, COLLECTIONS.webhookDeliveries]) {
-      const docs = await db.collection(collection).where('projectId', '==', project.id).get();
-      await Promise.all(docs.docs.map((d) => d.ref.delete()));
-    }
+    await removeConversations(db, people.uids);
+    const deliveries = await db.collection(COLLECTIONS.webhookDeliveries).where('projectId', '==', project.id).get();
+    await Promise.all(deliveries.docs.map((d) => d.ref.delete()));
     await db.doc(paths.webhook(project.id)).delete();
     await db.doc(paths.webhookSecret(project.id)).delete();
-    await db.recursiveDelete(db.doc(paths.project(project.id)));
-    for (const person of people) await db.doc(paths.user(person.uid)).delete();
-    await getAuth(app).deleteUsers(people.map((p) => p.uid));
+    await removeDesk(db, project.id, templateId);
+    await removePeople(app, people.uids);
     await deleteApp(app);
   });
 
-  async function signedInPage(person: Person): Promise<Page> {
-    const context = await browser.newContext({ baseURL: BASE_URL, viewport: DESKTOP });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[${person.displayName}] page error:`, error.message));
-    await page.goto('/');
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/');
-    return page;
-  }
-
-  /** Waits for `target`, failing at once with the page's own words if it shows a problem instead. */
-  async function expectShown(page: Page, target: Locator) {
-    const problem = page.getByRole('alert').filter({ hasText: /\S/ });
-    await target.or(problem).first().waitFor();
-    if ((await problem.count()) > 0) {
-      throw new Error(`The page shows a problem instead: ${await problem.first().textContent()}`);
-    }
-  }
+  const signedInPage = (person: Person) => profiles.signedIn(person, { consoleErrors: false });
 
   it(
     'an admin sets the webhook, a user leaves a message, the desk gets a signed case.created',
@@ -203,13 +116,7 @@ describe.skipIf(!chromiumPath)('hand-off to the service desk in the browser', ()
 
       // The user finds nobody on duty and leaves a message, which becomes case #1.
       const userPage = await signedInPage(user);
-      await userPage.waitForURL('**/chat');
-      const item = userPage
-        .getByRole('listitem')
-        .filter({ has: userPage.getByRole('heading', { name: project.name, exact: true }) });
-      await expectShown(userPage, item.getByRole('button', { name: 'Start a chat' }));
-      await item.getByRole('button', { name: 'Start a chat' }).click();
-      await userPage.waitForURL('**/chat/c/**');
+      await startChat(userPage, project.name);
       await expectShown(userPage, userPage.getByRole('heading', { name: 'Leave us a message' }));
       await userPage.getByLabel('Message for the support team').fill('The badge printer is jammed.');
       await userPage.getByRole('button', { name: 'Leave message' }).click();

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { getAuth } from 'firebase-admin/auth';
+import { deleteApp, type App } from 'firebase-admin/app';
 import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { paths } from '$shared/catalogue';
 import type {
@@ -20,10 +19,12 @@ import type {
   SpecialistStatsDoc,
 } from '$shared/model';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
-import { PROJECT_ID, ROOT } from '../support/emulators';
+import { ROOT } from '../support/emulators';
 import { waitFor } from '../support/wait';
 import { BASE_URL, chromiumPath, launchBrowser } from './support/browser';
 import { servedConversation } from '../support/conversations';
+import { signIn } from './support/pages';
+import { createAccount, emulatorApp } from './support/people';
 
 const SCREENSHOTS = join(ROOT, 'tests', '.reports', 'e2e');
 // Days no other suite writes statistics for, so every other specialist's bucket query comes back empty.
@@ -36,6 +37,7 @@ const admin = {
   uid: `e2e-metrics-admin-${run}`,
   email: `e2e-metrics-admin-${run}@test.example`,
   password: `pw-${randomUUID()}`,
+  displayName: `Ada ${run}`,
 };
 const ann = { uid: `e2e-metrics-ann-${run}`, name: `Ann Metrics ${run}` };
 const cy = { uid: `e2e-metrics-cy-${run}`, name: `Cy Metrics ${run}` };
@@ -102,15 +104,9 @@ function rate(n: number, specialistId: string, score: RatingDoc['score'], commen
 }
 
 async function seed() {
-  app = initializeApp({ projectId: PROJECT_ID }, `e2e-metrics-${run}`);
+  app = emulatorApp(`e2e-metrics-${run}`);
   db = getFirestore(app);
-  await getAuth(app).createUser({
-    uid: admin.uid,
-    email: admin.email,
-    password: admin.password,
-    displayName: `Ada ${run}`,
-  });
-  await getAuth(app).setCustomUserClaims(admin.uid, { role: 'admin' });
+  await createAccount(app, admin, 'admin');
   const chat: ChatSettingsDoc = {
     enabled: true,
     general: { ...DEFAULT_GENERAL_SETTINGS, firstResponseTargetSeconds: 60, ratingEnabled: true },
@@ -119,7 +115,6 @@ async function seed() {
     updatedBy: admin.uid,
   };
   await db.doc(paths.chatSettings()).set(chat);
-  await db.doc(paths.user(admin.uid)).set({ displayName: `Ada ${run}`, email: admin.email, role: 'admin' });
   await db.doc(paths.project(projectId)).set({ name: `Metrics Project ${run}`, description: '', lastCaseNumber: 1 });
   for (const [who, level] of [
     [ann, 1],
@@ -217,10 +212,7 @@ describe.skipIf(!chromiumPath)('admin metrics', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
-    await page.goto('/');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, admin);
     await page.waitForURL('**/admin');
   });
 

@@ -3,31 +3,24 @@
 // Level 1; the new specialist sets a password through the link and serves a chat
 // the project's new member starts.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
+import { deleteApp, type App } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { getFirestore, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS, paths, type Role } from '$shared/catalogue';
+import { COLLECTIONS, paths } from '$shared/catalogue';
 import { DEFAULT_GENERAL_SETTINGS } from '$shared/settings';
-import { PROJECT_ID } from '../support/emulators';
-import { BASE_URL, chromiumPath, launchBrowser } from './support/browser';
+import { chromiumPath, launchBrowser } from './support/browser';
+import { removeConversations, replaceSettings } from './support/desks';
+import { expectShown, goAvailable, Profiles, signIn, startChat } from './support/pages';
+import { emulatorApp, People, removePeople, type TestPerson as Person } from './support/people';
 
 const run = randomUUID().slice(0, 8);
-
-interface Person {
-  uid: string;
-  email: string;
-  password: string;
-  displayName: string;
-}
 
 describe.skipIf(!chromiumPath)('an admin runs the organization from the site', () => {
   let app: App;
   let db: Firestore;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const uids: string[] = [];
+  let people: People;
+  let profiles: Profiles;
   let restoreChat: (() => Promise<void>) | null = null;
   let admin: Person;
   let member: Person;
@@ -36,90 +29,41 @@ describe.skipIf(!chromiumPath)('an admin runs the organization from the site', (
   const groupName = `Network team ${run}`;
   const projectName = `Network desk ${run}`;
 
-  async function createPerson(role: Role, name: string): Promise<Person> {
-    const person = {
-      uid: `e2e-org-${role}-${run}`,
-      email: `e2e-org-${role}-${run}@test.example`,
-      password: `pw-${randomUUID()}`,
-      displayName: `${name} ${run}`,
-    };
-    await getAuth(app).createUser(person);
-    await db.doc(paths.user(person.uid)).set({ displayName: person.displayName, email: person.email, role });
-    uids.push(person.uid);
-    return person;
-  }
-
   beforeAll(async () => {
-    if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
-      throw new Error('Browser tests need the emulators: run them through `npm test` (firebase emulators:exec).');
-    }
-    app = initializeApp({ projectId: PROJECT_ID }, `e2e-org-${run}`);
+    app = emulatorApp(`e2e-org-${run}`);
     db = getFirestore(app);
-    admin = await createPerson('admin', 'Alma Admin');
-    member = await createPerson('user', 'Max Member');
-    const ref = db.doc(paths.chatSettings());
-    const previous: DocumentSnapshot = await ref.get();
-    await ref.set({
-      enabled: true,
-      general: { ...DEFAULT_GENERAL_SETTINGS },
-      revision: ((previous.get('revision') as number | undefined) ?? 0) + 1,
-      updatedAt: Timestamp.now(),
-      updatedBy: 'e2e-org',
-    });
-    restoreChat = async () => {
-      if (previous.exists) await ref.set(previous.data()!);
-      else await ref.delete();
-    };
-    browser = await launchBrowser();
+    // No role claim: the accounts carry only their users/{uid} role.
+    people = new People(app, 'e2e-org', run, { claim: false });
+    admin = await people.create('admin', 'Alma Admin');
+    member = await people.create('user', 'Max Member');
+    restoreChat = await replaceSettings(
+      db,
+      paths.chatSettings(),
+      { enabled: true, general: { ...DEFAULT_GENERAL_SETTINGS } },
+      'e2e-org',
+    );
+    profiles = new Profiles(await launchBrowser(), { width: 1280, height: 900 });
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
+    await profiles?.close();
     if (!app) return;
     await restoreChat?.();
+    const uids = people.uids;
     const specialist = await getAuth(app)
       .getUserByEmail(specialistEmail)
       .catch(() => null);
     if (specialist) uids.push(specialist.uid);
-    const conversations = await db.collection(COLLECTIONS.conversations).where('userId', '==', member.uid).get();
-    for (const c of conversations.docs) await db.recursiveDelete(c.ref);
+    await removeConversations(db, uids);
     const projects = await db.collection(COLLECTIONS.projects).where('name', '==', projectName).get();
     for (const p of projects.docs) await db.recursiveDelete(p.ref);
     const groups = await db.collection(COLLECTIONS.groups).where('name', '==', groupName).get();
     for (const g of groups.docs) await g.ref.delete();
-    for (const uid of uids) {
-      await db.doc(paths.user(uid)).delete();
-      await db.doc(paths.presence(uid)).delete();
-      await db.doc(paths.specialistLoad(uid)).delete();
-    }
-    await getAuth(app).deleteUsers(uids);
+    await removePeople(app, uids, { desk: true });
     await deleteApp(app);
   });
 
-  async function newPage(who: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[${who}] page error:`, error.message));
-    return page;
-  }
-
-  async function signIn(page: Page, person: { email: string; password: string }) {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/');
-  }
-
-  /** Waits for `target`, failing at once with the page's own words if it shows a problem instead. */
-  async function expectShown(page: Page, target: Locator) {
-    const problem = page.getByRole('alert').filter({ hasText: /\S/ });
-    await target.or(problem).first().waitFor();
-    if ((await problem.count()) > 0)
-      throw new Error(`The page shows a problem: ${await problem.first().textContent()}`);
-  }
+  const newPage = (who: string) => profiles.newPage(who, { consoleErrors: false });
 
   it(
     'creates a specialist, a group and a project, and the specialist serves its member',
@@ -200,23 +144,13 @@ describe.skipIf(!chromiumPath)('an admin runs the organization from the site', (
       await specialistPage.getByLabel('Repeat it').fill('a-good-password');
       await specialistPage.getByRole('button', { name: 'Set password and sign in' }).click();
       await specialistPage.waitForURL('**/specialist');
-      await specialistPage.getByRole('heading', { name: 'Your availability' }).waitFor();
-      await expectShown(specialistPage, specialistPage.locator('button[aria-pressed]:not([disabled])').first());
-      await specialistPage.getByRole('button', { name: 'Available', exact: true }).click();
-      await expectShown(specialistPage, specialistPage.getByText(/^Available: serving 0 of \d+ conversations\.$/));
+      await goAvailable(specialistPage);
 
       // The member starts a chat in the new project; the new specialist gets it.
       const memberPage = await newPage('member');
       await signIn(memberPage, member);
-      await memberPage.waitForURL('**/chat');
-      const item = memberPage
-        .getByRole('listitem')
-        .filter({ has: memberPage.getByRole('heading', { name: projectName }) });
-      await expectShown(memberPage, item.getByRole('button', { name: 'Start a chat' }));
-      await item.getByRole('button', { name: 'Start a chat' }).click();
-      await memberPage.waitForURL('**/chat/c/**');
+      const conversationId = await startChat(memberPage, projectName, { exact: false });
       await expectShown(memberPage, memberPage.getByText(/You are chatting with/));
-      const conversationId = new URL(memberPage.url()).pathname.split('/').pop()!;
       expect((await db.doc(paths.conversation(conversationId)).get()).get('specialistId')).toBe(specialistUid);
       await specialistPage
         .getByRole('region', { name: 'Your conversations' })
