@@ -86,15 +86,16 @@ describe('the role comes from users/{uid}, not from the ID token', () => {
       [own.offline]: { projectId: 'project-p', userId: uidOf('user'), userName: 'Ana', text: 'Hi' },
       [own.rating]: { projectId: 'project-p', userId: uidOf('user'), specialistId: uidOf('specialist'), score: 5 },
     });
-    const read = () => Object.values(own).map((path) => h.as('user').doc(path).get());
+    // One read at a time: a refused read must be awaited where it starts, or it rejects unhandled.
+    const reads = Object.values(own).map((path) => () => h.as('user').doc(path).get());
     const member = () => h.as('user').collectionGroup('members').where('uid', '==', uidOf('user')).get();
     // Readable while active, so the refusals below are the disabled flag's doing.
-    for (const attempt of read()) await assertSucceeds(attempt);
+    for (const read of reads) await assertSucceeds(read());
     await assertSucceeds(member());
     await h.seed({
       [paths.user(uidOf('user'))]: { displayName: 'Ana', email: 'ana@example.com', role: 'user', disabled: true },
     });
-    for (const attempt of read()) await assertFails(attempt);
+    for (const read of reads) await assertFails(read());
     await assertFails(member());
   });
 
